@@ -1,0 +1,5 @@
+import XCTest
+
+final class ContextTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class RuntimeTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}
