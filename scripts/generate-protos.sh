@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the protobuf-c code in Sources/C/CContracts from proto/.
+# Regenerates the protobuf-c code in Sources/C/CContracts and its Swift mirror types in
+# Sources/Runtime/Contracts/Generated from proto/.
 # With --check, regenerates into a temporary folder and fails if the committed code differs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ command -v protoc-c >/dev/null || { echo "protoc-c not found: install protobuf-c
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mapfile -t protos < <(cd proto && find . -name '*.proto' | sed 's|^\./||' | sort)
-(cd proto && protoc-c --c_out="$tmp" "${protos[@]}")
+(cd proto && protoc-c --c_out="$tmp" -o "$tmp/contracts.desc" "${protos[@]}")
 
 # Headers go under include/ (the target's public headers), sources under generated/.
 mkdir -p "$tmp/layout/include" "$tmp/layout/generated"
@@ -26,9 +27,14 @@ mkdir -p "$tmp/layout/include" "$tmp/layout/generated"
 } > "$tmp/layout/include/contracts.h"
 printf 'module CContracts {\n    umbrella header "contracts.h"\n    export *\n}\n' > "$tmp/layout/include/module.modulemap"
 
+# Swift mirror types of every message, one file each, and the method names of every service.
+swift_root=Sources/Runtime/Contracts/Generated
+python3 scripts/swift_contracts.py "$tmp/contracts.desc" "$tmp/swift" "$tmp/layout/include"
+
 if [ $check = 1 ]; then
   if ! diff -r "$tmp/layout/include" "$out_root/include" >/dev/null \
-     || ! diff -r "$tmp/layout/generated" "$out_root/generated" >/dev/null; then
+     || ! diff -r "$tmp/layout/generated" "$out_root/generated" >/dev/null \
+     || ! diff -r "$tmp/swift" "$swift_root" >/dev/null; then
     echo "Generated protobuf-c code is stale against proto/: run scripts/generate-protos.sh and commit." >&2
     exit 1
   fi
@@ -38,4 +44,6 @@ fi
 rm -rf "$out_root/include" "$out_root/generated"
 mkdir -p "$out_root"
 cp -r "$tmp/layout/include" "$tmp/layout/generated" "$out_root/"
+rm -rf "$swift_root"
+cp -r "$tmp/swift" "$swift_root"
 echo "Regenerated $(ls "${protos[@]/#/proto/}" | wc -l) contracts into $out_root."

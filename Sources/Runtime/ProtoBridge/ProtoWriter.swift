@@ -1,0 +1,100 @@
+import CProtobufC
+
+/// Builds a protobuf-c message by field name, then packs it.
+///
+/// Fields left unset keep their proto3 defaults. Memory lives in an arena shared with nested
+/// writers and is released when the outermost writer goes away.
+public final class ProtoWriter {
+    private let arena: ProtoArena
+    private let descriptor: ProtoDescriptor
+    let message: UnsafeMutablePointer<ProtobufCMessage>
+
+    public convenience init(_ descriptor: ProtoDescriptor) {
+        self.init(descriptor, arena: ProtoArena())
+    }
+
+    private init(_ descriptor: ProtoDescriptor, arena: ProtoArena) {
+        self.arena = arena
+        self.descriptor = descriptor
+        let size = Int(descriptor.pointer.pointee.sizeof_message)
+        message = arena.allocate(bytes: size).assumingMemoryBound(to: ProtobufCMessage.self)
+        guard let initialize = descriptor.pointer.pointee.message_init else {
+            preconditionFailure("\(descriptor.name) has no init function")
+        }
+        initialize(message)
+    }
+
+    private func slot(_ name: String) -> (UnsafeMutableRawPointer, UnsafePointer<ProtobufCFieldDescriptor>) {
+        let field = descriptor.field(name)
+        return (UnsafeMutableRawPointer(message) + Int(field.pointee.offset), field)
+    }
+
+    private func setCount(_ field: UnsafePointer<ProtobufCFieldDescriptor>, _ n: Int) {
+        (UnsafeMutableRawPointer(message) + Int(field.pointee.quantifier_offset)).storeBytes(of: n, as: Int.self)
+    }
+
+    public func set(_ name: String, _ value: String) {
+        guard !value.isEmpty else { return }
+        slot(name).0.storeBytes(of: UnsafePointer(arena.copy(value)), as: UnsafePointer<CChar>?.self)
+    }
+
+    public func set(_ name: String, bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        let data = ProtobufCBinaryData(len: bytes.count, data: arena.copy(bytes))
+        slot(name).0.storeBytes(of: data, as: ProtobufCBinaryData.self)
+    }
+
+    public func set(_ name: String, _ value: Int64) { slot(name).0.storeBytes(of: value, as: Int64.self) }
+    public func set(_ name: String, _ value: UInt64) { slot(name).0.storeBytes(of: value, as: UInt64.self) }
+    public func set(_ name: String, _ value: Int32) { slot(name).0.storeBytes(of: value, as: Int32.self) }
+    public func set(_ name: String, _ value: Bool) { slot(name).0.storeBytes(of: value ? 1 : 0, as: Int32.self) }
+    public func set(_ name: String, enumValue: Int32) { set(name, enumValue) }
+
+    public func set<M: ProtoMessage>(_ name: String, message value: M?) {
+        guard let value else { return }
+        let child = ProtoWriter(M.descriptor, arena: arena)
+        value.write(to: child)
+        slot(name).0.storeBytes(of: UnsafePointer(child.message), as: UnsafePointer<ProtobufCMessage>?.self)
+    }
+
+    public func set(_ name: String, strings values: [String]) {
+        guard !values.isEmpty else { return }
+        let (pointer, field) = slot(name)
+        let array = arena.allocate(bytes: values.count * MemoryLayout<UnsafePointer<CChar>?>.stride)
+            .bindMemory(to: UnsafePointer<CChar>?.self, capacity: values.count)
+        for (index, value) in values.enumerated() { array[index] = UnsafePointer(arena.copy(value)) }
+        pointer.storeBytes(of: UnsafePointer(array), as: UnsafePointer<UnsafePointer<CChar>?>?.self)
+        setCount(field, values.count)
+    }
+
+    public func set(_ name: String, int64s values: [Int64]) {
+        guard !values.isEmpty else { return }
+        let (pointer, field) = slot(name)
+        let array = arena.allocate(bytes: values.count * 8).bindMemory(to: Int64.self, capacity: values.count)
+        for (index, value) in values.enumerated() { array[index] = value }
+        pointer.storeBytes(of: UnsafePointer(array), as: UnsafePointer<Int64>?.self)
+        setCount(field, values.count)
+    }
+
+    public func set<M: ProtoMessage>(_ name: String, messages values: [M]) {
+        guard !values.isEmpty else { return }
+        let (pointer, field) = slot(name)
+        let array = arena.allocate(bytes: values.count * MemoryLayout<UnsafePointer<ProtobufCMessage>?>.stride)
+            .bindMemory(to: UnsafePointer<ProtobufCMessage>?.self, capacity: values.count)
+        for (index, value) in values.enumerated() {
+            let child = ProtoWriter(M.descriptor, arena: arena)
+            value.write(to: child)
+            array[index] = UnsafePointer(child.message)
+        }
+        pointer.storeBytes(of: UnsafePointer(array), as: UnsafePointer<UnsafePointer<ProtobufCMessage>?>?.self)
+        setCount(field, values.count)
+    }
+
+    /// The encoded message.
+    public func pack() -> [UInt8] {
+        let size = protobuf_c_message_get_packed_size(message)
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = protobuf_c_message_pack(message, buffer.baseAddress)
+        }
+    }
+}
