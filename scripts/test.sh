@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, checks the generated contracts are current, runs the suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-packages.sh
+scripts/generate-protos.sh --check
+swift build --build-tests
+swift test --skip-build
