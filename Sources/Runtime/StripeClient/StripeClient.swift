@@ -1,0 +1,81 @@
+import BridgeLog
+import Foundation
+
+/// A blocking Stripe API client over libcurl: authenticates, pins the API version, throttles,
+/// retries transient failures and maps Stripe's errors to `StripeError`.
+///
+/// Safe to use from several threads at once; each call blocks its thread, including while
+/// it waits for the rate limiter or a backoff. It does not follow redirects and does not
+/// verify webhook signatures.
+public final class StripeClient: Sendable {
+    let settings: StripeClientSettings
+    let logger: Logger
+    let pool = CurlHandlePool()
+    let limiter: RateLimiter
+    let policy: RetryPolicy
+
+    public init(settings: StripeClientSettings, logger: Logger) {
+        self.settings = settings
+        self.logger = logger
+        limiter = RateLimiter(
+            requestsPerSecond: settings.requestsPerSecond,
+            accountRequestsPerSecond: settings.accountRequestsPerSecond
+        )
+        policy = RetryPolicy(
+            maxRetries: max(settings.maxRetries, 0), baseSeconds: settings.backoffBaseSeconds,
+            capSeconds: settings.backoffCapSeconds, retryAfterCapSeconds: settings.retryAfterCapSeconds
+        )
+    }
+
+    /// `GET {apiBase}{path}?query`, on behalf of `account` when given.
+    public func get(_ path: String, query: [(String, String)] = [], account: String? = nil) throws
+        -> StripeResponse
+    {
+        try send(.get, base: settings.apiBase, path: path, query: query, form: [], account: account)
+    }
+
+    /// `POST {apiBase}{path}` with a form body. Without an `idempotencyKey` a random one is
+    /// made, so retries of this call can never apply it twice.
+    public func post(
+        _ path: String, form: [(String, String)], account: String? = nil, idempotencyKey: String? = nil
+    ) throws -> StripeResponse {
+        try send(
+            .post, base: settings.apiBase, path: path, query: [], form: form, account: account,
+            idempotencyKey: idempotencyKey ?? UUID().uuidString.lowercased()
+        )
+    }
+
+    /// Walks every page of a list (limit ≤ 100) newest first until has_more is false, resuming
+    /// after `startingAfter` if given; onPage runs once per page before the next is fetched.
+    public func list(
+        _ path: String, query: [(String, String)] = [], account: String? = nil,
+        pageSize: Int = 100, startingAfter: String? = nil,
+        onPage: (StripeListPage) throws -> Void
+    ) throws {
+        let limit = min(max(pageSize, 1), 100)
+        let baseQuery =
+            query.filter { $0.0 != "limit" && $0.0 != "starting_after" } + [("limit", "\(limit)")]
+        var cursor = startingAfter
+        while true {
+            let pageQuery = baseQuery + (cursor.map { [("starting_after", $0)] } ?? [])
+            let response = try get(path, query: pageQuery, account: account)
+            let page = try ListPageDecoding.page(response, path: path)
+            try onPage(page)
+            guard page.hasMore else { return }
+            guard let last = page.objects.last?["id"] as? String, last != cursor else {
+                throw StripeError(
+                    kind: .decoding, status: response.status,
+                    message: "has_more is true but the page ends without a new object id to continue after",
+                    requestID: response.requestID, path: path
+                )
+            }
+            cursor = last
+        }
+    }
+
+    /// `GET /v1/accounts/{id}`.
+    public func retrieveAccount(_ account: String) throws -> [String: Any] {
+        let path = "/v1/accounts/" + FormEncoding.escape(account)
+        return try get(path).jsonObject(path: path)
+    }
+}
