@@ -38,6 +38,7 @@ public struct Logger: Sendable {
     public func notice(_ message: String, _ extra: [String: String] = [:]) { log(.notice, message, extra) }
     public func warning(_ message: String, _ extra: [String: String] = [:]) { log(.warning, message, extra) }
     public func error(_ message: String, _ extra: [String: String] = [:]) { log(.error, message, extra) }
+    public func critical(_ message: String, _ extra: [String: String] = [:]) { log(.critical, message, extra) }
 
     /// `STRIPEBRIDGE_LOG_LEVEL` (trace…critical), info when unset or unknown.
     public static func levelFromEnvironment() -> LogLevel {

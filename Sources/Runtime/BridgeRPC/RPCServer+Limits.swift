@@ -1,0 +1,17 @@
+extension RPCServer {
+    /// Caps that keep a flood of connections or calls from exhausting memory or threads.
+    public struct Limits: Sendable {
+        /// Connections beyond this are accepted and closed at once.
+        public var maxConnections = 256
+        /// A connection's reader stops reading once this many of its calls are unanswered.
+        public var maxCallsInFlightPerConnection = 64
+        /// Requests with more metadata entries than this are refused with INVALID_ARGUMENT.
+        public var maxMetadataEntries = 64
+        /// How long `stop()` lets calls in flight finish before closing their connections.
+        public var drainTimeout: Duration = .seconds(5)
+        /// A peer that does not read its answers for this long is disconnected.
+        public var sendTimeout: Duration = .seconds(5)
+
+        public init() {}
+    }
+}
