@@ -1,0 +1,43 @@
+/// An amount in a currency's minor unit (cents, yen, fils), as Stripe sends it.
+///
+/// Display uses integer arithmetic only; money code here never touches floating point.
+public struct Money: Sendable, Hashable {
+    public var amount: Int64
+    /// Lower-case ISO code, e.g. `"usd"`.
+    public var currency: String
+
+    public init(amount: Int64, currency: String) {
+        self.amount = amount
+        self.currency = currency.lowercased()
+    }
+
+    /// Symbols for the currencies shown with one; all others are shown as `12.34 CHF`.
+    static let symbols: [String: String] = ["usd": "$", "eur": "€", "gbp": "£", "jpy": "¥"]
+
+    /// The amount for people: `$49.00`, `¥500`, `€25.00`, `12.345 KWD`, `-$1.50`.
+    public var display: String {
+        let decimals = CurrencyExponent.decimals(for: currency)
+        let digits = Self.majorUnits(amount.magnitude, decimals: decimals)
+        let sign = amount < 0 ? "-" : ""
+        if let symbol = Self.symbols[currency] {
+            return sign + symbol + digits
+        }
+        let code = currency.uppercased()
+        return code.isEmpty ? sign + digits : "\(sign)\(digits) \(code)"
+    }
+
+    /// Formats `amount` minor units with `decimals` digits after the point, e.g. 4900 → "49.00".
+    static func majorUnits(_ amount: UInt64, decimals: Int) -> String {
+        guard decimals > 0 else { return String(amount) }
+        var scale: UInt64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let fraction = String(amount % scale)
+        let padding = String(repeating: "0", count: decimals - fraction.count)
+        return "\(amount / scale).\(padding)\(fraction)"
+    }
+
+    /// Shorthand for `Money(amount:currency:).display`.
+    public static func display(amount: Int64, currency: String) -> String {
+        Money(amount: amount, currency: currency).display
+    }
+}

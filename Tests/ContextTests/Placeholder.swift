@@ -1,5 +1,0 @@
-import XCTest
-
-final class ContextTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}
