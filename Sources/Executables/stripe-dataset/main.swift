@@ -1,1 +1,3 @@
-print("not yet")
+import Glibc
+
+exit(DatasetCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

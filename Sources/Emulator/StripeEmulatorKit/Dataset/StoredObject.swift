@@ -1,0 +1,79 @@
+/// One Stripe object kept as its JSON bytes, with the few fields lists filter on.
+public struct StoredObject: Sendable, Equatable {
+    public let id: String
+    /// The `object` field (`"charge"`).
+    public let objectType: String
+    /// Seconds since 1970; 0 when the object has none.
+    public let created: Int64
+    /// An event's `type`; nil for other objects.
+    public let eventType: String?
+    /// An invoice payment's `invoice`; nil for other objects.
+    public let invoice: String?
+    public let bytes: [UInt8]
+
+    /// Serializes `object`; it must have string `id` and `object` fields.
+    public init(_ object: JSONObject) throws {
+        guard let id = object["id"]?.stringValue, !id.isEmpty else {
+            throw DatasetError("an object has no string \"id\"; every Stripe object needs one")
+        }
+        guard let type = object["object"]?.stringValue else {
+            throw DatasetError("object \(id) has no string \"object\" field (e.g. \"charge\")")
+        }
+        self.id = id
+        self.objectType = type
+        self.created = object["created"]?.intValue ?? 0
+        self.eventType = object["type"]?.stringValue
+        self.invoice = object["invoice"]?.stringValue
+        self.bytes = JSONValue.object(object).bytes
+    }
+
+    init(id: String, objectType: String, created: Int64, eventType: String?, invoice: String?, bytes: [UInt8]) {
+        self.id = id
+        self.objectType = objectType
+        self.created = created
+        self.eventType = eventType
+        self.invoice = invoice
+        self.bytes = bytes
+    }
+
+    /// Reads one object from `parser`, keeping its bytes and parsing only the indexed fields.
+    init(skimming parser: inout JSONParser) throws {
+        parser.skipWhitespace()
+        let start = parser.position
+        var id: String?
+        var type: String?
+        var created: Int64?
+        var eventType: String?
+        var invoice: String?
+        try parser.forEachKey { key, parser in
+            switch key {
+            case "id": id = try parser.parseValue().stringValue
+            case "object": type = try parser.parseValue().stringValue
+            case "created": created = try parser.parseValue().intValue
+            case "type": eventType = try parser.parseValue().stringValue
+            case "invoice": invoice = try parser.parseValue().stringValue
+            default: try parser.skipValue()
+            }
+        }
+        guard let id, !id.isEmpty else {
+            throw DatasetError("the object at byte \(start) has no string \"id\"")
+        }
+        guard let type else {
+            throw DatasetError("object \(id) has no string \"object\" field (e.g. \"charge\")")
+        }
+        self.id = id
+        self.objectType = type
+        self.created = created ?? 0
+        self.eventType = type == "event" ? eventType : nil
+        self.invoice = type == "invoice_payment" ? invoice : nil
+        self.bytes = Array(parser.bytes[start..<parser.position])
+    }
+
+    /// The object parsed back into a tree.
+    public func json() throws -> JSONObject {
+        guard let object = try JSONValue.parse(bytes).objectValue else {
+            throw DatasetError("stored object \(id) is not a JSON object")
+        }
+        return object
+    }
+}

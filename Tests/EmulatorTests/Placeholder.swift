@@ -1,5 +1,0 @@
-import XCTest
-
-final class EmulatorTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}
