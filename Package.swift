@@ -26,7 +26,7 @@ func executable(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
 }
 
 let serviceRuntime: [Target.Dependency] = [
-    "BridgeLog", "BridgeConfig", "BridgeStore", "BridgeRPC", "Contracts", "ProtoBridge",
+    "BridgeLog", "BridgeConfig", "BridgeStore", "BridgeRPC", "Contracts", "ProtoBridge", "Outbox",
 ]
 
 let package = Package(
@@ -72,6 +72,8 @@ let package = Package(
         runtime("BridgeRPC", ["ProtoBridge", "Contracts", "CContracts", "CProtobufC", "BridgeLog"]),
         runtime("StripeClient", ["CCurl", "CShims", "BridgeLog"]),
         runtime("HTTPServe", ["CMicroHTTPD", "CShims"]),
+        runtime("Outbox", ["BridgeStore", "BridgeRPC", "BridgeLog"]),
+        runtime("ServiceKit", ["BridgeConfig", "BridgeStore", "BridgeRPC", "BridgeLog", "StripeClient"]),
 
         // The four bounded contexts.
         context("ConnectAuth", serviceRuntime + ["BridgeCrypto", "StripeClient"]),
@@ -87,22 +89,29 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
 
+        // Runs the whole system on one machine: the demo and the integration tests use it.
+        .target(
+            name: "LocalCluster",
+            dependencies: ["BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge", "StripeClient"],
+            path: "Sources/Operations/LocalCluster"
+        ),
+
         // Thin executables.
-        executable("connect-auth", ["ConnectAuth"] + serviceRuntime),
-        executable("sync-engine", ["SyncEngine"] + serviceRuntime),
-        executable("revenue-query", ["RevenueQuery"] + serviceRuntime),
-        executable("platform-billing", ["PlatformBilling"] + serviceRuntime),
+        executable("connect-auth", ["ConnectAuth", "ServiceKit", "StripeClient"] + serviceRuntime),
+        executable("sync-engine", ["SyncEngine", "ServiceKit", "StripeClient"] + serviceRuntime),
+        executable("revenue-query", ["RevenueQuery", "ServiceKit"] + serviceRuntime),
+        executable("platform-billing", ["PlatformBilling", "ServiceKit"] + serviceRuntime),
         executable("stripe-emulator", ["StripeEmulatorKit", "BridgeLog"]),
         executable("stripe-dataset", ["StripeEmulatorKit"]),
         executable(
             "stripebridge",
-            ["ConnectAuth", "SyncEngine", "RevenueQuery", "StripeClient"] + serviceRuntime
+            ["LocalCluster", "StripeClient", "BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge"]
         ),
 
         // Tests.
         .target(
             name: "TestSupport",
-            dependencies: ["BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge", "StripeEmulatorKit"],
+            dependencies: ["BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge", "StripeEmulatorKit", "LocalCluster"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
@@ -123,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "TestSupport", "BridgeRPC", "Contracts", "StripeClient", "StripeEmulatorKit",
+                "TestSupport", "BridgeRPC", "Contracts", "StripeClient", "StripeEmulatorKit", "LocalCluster",
                 "connect-auth", "sync-engine", "revenue-query", "platform-billing",
                 "stripe-emulator", "stripe-dataset", "stripebridge",
             ]

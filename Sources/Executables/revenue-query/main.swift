@@ -1,1 +1,15 @@
-print("not yet")
+import BridgeRPC
+import RevenueQuery
+import ServiceKit
+
+// RevenueQuery: the read model behind the grids' revenue columns.
+let launch = ServiceLaunch.prepare(service: "revenue_query", secrets: [])
+let database = launch.openDatabase()
+let server = launch.server()
+do {
+    let service = try RevenueService(database: database, logger: launch.logger)
+    service.register(on: server)
+    try ServiceRunner.run(server: server, logger: launch.logger) { database.close() }
+} catch {
+    ServiceLaunch.fail("\(error)", logger: launch.logger)
+}

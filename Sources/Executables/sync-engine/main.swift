@@ -1,1 +1,29 @@
-print("not yet")
+import BridgeRPC
+import Outbox
+import ServiceKit
+import SyncEngine
+
+// SyncEngine: mirrors connected accounts and feeds RevenueQuery through its outbox.
+let launch = ServiceLaunch.prepare(service: "sync_engine", secrets: [.stripeSecretKey])
+let database = launch.openDatabase()
+let server = launch.server()
+do {
+    let relay = OutboxRelay(
+        store: try SyncService.outbox(of: database),
+        clients: ["/stripebridge.revenue.v1.": launch.client(of: "revenue_query")],
+        logger: launch.logger
+    )
+    let service = try SyncService(
+        database: database, client: launch.stripeClient(), logger: launch.logger,
+        overlapSeconds: Int64(launch.config.sync.overlapSeconds),
+        maxConcurrentRuns: launch.config.sync.maxConcurrent, relay: relay
+    )
+    service.register(on: server)
+    relay.start()
+    try ServiceRunner.run(server: server, logger: launch.logger) {
+        relay.stop()
+        database.close()
+    }
+} catch {
+    ServiceLaunch.fail("\(error)", logger: launch.logger)
+}

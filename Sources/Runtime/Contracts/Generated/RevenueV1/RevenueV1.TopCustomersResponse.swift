@@ -11,23 +11,28 @@ extension RevenueV1 {
 
         public var customers: [RevenueV1.EmailSummary]
         public var withoutEmail: [RevenueV1.CurrencyTotal]
+        public var totals: [RevenueV1.CurrencyTotal]
 
         public init(
             customers: [RevenueV1.EmailSummary] = [],
-            withoutEmail: [RevenueV1.CurrencyTotal] = []
+            withoutEmail: [RevenueV1.CurrencyTotal] = [],
+            totals: [RevenueV1.CurrencyTotal] = []
         ) {
             self.customers = customers
             self.withoutEmail = withoutEmail
+            self.totals = totals
         }
 
         public init(from reader: ProtoReader) throws {
             customers = try reader.messages("customers")
             withoutEmail = try reader.messages("without_email")
+            totals = try reader.messages("totals")
         }
 
         public func write(to writer: ProtoWriter) {
             writer.set("customers", messages: customers)
             writer.set("without_email", messages: withoutEmail)
+            writer.set("totals", messages: totals)
         }
     }
 }

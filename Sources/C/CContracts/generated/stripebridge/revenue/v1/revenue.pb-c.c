@@ -1054,7 +1054,7 @@ const ProtobufCMessageDescriptor stripebridge__revenue__v1__top_customers_reques
   (ProtobufCMessageInit) stripebridge__revenue__v1__top_customers_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor stripebridge__revenue__v1__top_customers_response__field_descriptors[2] =
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__top_customers_response__field_descriptors[3] =
 {
   {
     "customers",
@@ -1080,15 +1080,28 @@ static const ProtobufCFieldDescriptor stripebridge__revenue__v1__top_customers_r
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "totals",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Revenue__V1__TopCustomersResponse, n_totals),
+    offsetof(Stripebridge__Revenue__V1__TopCustomersResponse, totals),
+    &stripebridge__revenue__v1__currency_total__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned stripebridge__revenue__v1__top_customers_response__field_indices_by_name[] = {
   0,   /* field[0] = customers */
+  2,   /* field[2] = totals */
   1,   /* field[1] = without_email */
 };
 static const ProtobufCIntRange stripebridge__revenue__v1__top_customers_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor stripebridge__revenue__v1__top_customers_response__descriptor =
 {
@@ -1098,7 +1111,7 @@ const ProtobufCMessageDescriptor stripebridge__revenue__v1__top_customers_respon
   "Stripebridge__Revenue__V1__TopCustomersResponse",
   "stripebridge.revenue.v1",
   sizeof(Stripebridge__Revenue__V1__TopCustomersResponse),
-  2,
+  3,
   stripebridge__revenue__v1__top_customers_response__field_descriptors,
   stripebridge__revenue__v1__top_customers_response__field_indices_by_name,
   1,  stripebridge__revenue__v1__top_customers_response__number_ranges,

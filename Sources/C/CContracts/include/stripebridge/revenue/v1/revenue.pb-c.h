@@ -185,10 +185,15 @@ struct  Stripebridge__Revenue__V1__TopCustomersResponse
    */
   size_t n_without_email;
   Stripebridge__Revenue__V1__CurrencyTotal **without_email;
+  /*
+   * The whole business per currency, emails and no email together.
+   */
+  size_t n_totals;
+  Stripebridge__Revenue__V1__CurrencyTotal **totals;
 };
 #define STRIPEBRIDGE__REVENUE__V1__TOP_CUSTOMERS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__top_customers_response__descriptor) \
-    , 0,NULL, 0,NULL }
+    , 0,NULL, 0,NULL, 0,NULL }
 
 
 /* Stripebridge__Revenue__V1__ObjectChange methods */

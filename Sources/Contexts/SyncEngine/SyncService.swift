@@ -1,0 +1,162 @@
+import BridgeLog
+import BridgeRPC
+import BridgeStore
+import Contracts
+import Foundation
+import Outbox
+import StripeClient
+
+/// SyncEngine's calls: link facts from ConnectAuth, manual syncs, and job status.
+///
+/// Runs execute on a bounded pool so several businesses sync at once and one slow account
+/// never blocks the others; at most one run per business.
+///
+/// `@unchecked Sendable`: `running` is only touched under `lock`.
+public final class SyncService: @unchecked Sendable {
+    private let store: SyncStore
+    private let jobs: SyncJobStore
+    private let client: StripeClient
+    private let logger: Logger
+    private let overlapSeconds: Int64
+    private let relay: OutboxRelay?
+    private let pool: DispatchQueue
+    private let slots: DispatchSemaphore
+    private let lock = NSLock()
+    private var running: [String: Int64] = [:]
+    private let clock: @Sendable () -> Int64
+
+    public init(
+        database: Database, client: StripeClient, logger: Logger, overlapSeconds: Int64,
+        maxConcurrentRuns: Int, relay: OutboxRelay?,
+        clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    ) throws {
+        self.store = try SyncStore(database: database)
+        self.jobs = SyncJobStore(database: database)
+        self.client = client
+        self.logger = logger
+        self.overlapSeconds = overlapSeconds
+        self.relay = relay
+        self.pool = DispatchQueue(label: "sync-runs", attributes: .concurrent)
+        self.slots = DispatchSemaphore(value: max(1, maxConcurrentRuns))
+        self.clock = clock
+        try jobs.abandonRunning(now: clock())
+    }
+
+    /// The outbox this service writes, for the relay that delivers it.
+    public static func outbox(of database: Database) throws -> OutboxStore {
+        try SyncStore(database: database).outbox
+    }
+
+    public func linkChanged(_ request: SyncV1.LinkChangedRequest) throws -> SyncV1.LinkChangedResponse {
+        guard !request.businessId.isEmpty else { throw RPCError.invalidArgument("business_id is empty") }
+        guard !request.messageId.isEmpty else { throw RPCError.invalidArgument("message_id is empty") }
+        let applied = try store.applyLink(
+            businessID: request.businessId, stripeAccountID: request.stripeAccountId,
+            messageID: request.messageId, now: clock()
+        )
+        relay?.wake()
+        guard applied, request.startSync, !request.stripeAccountId.isEmpty else { return .init() }
+        let started = try startRun(businessID: request.businessId, trigger: .connect)
+        return .init(jobId: started.job?.id ?? 0)
+    }
+
+    public func sync(_ request: SyncV1.SyncRequest, context: CallContext) throws -> SyncV1.SyncResponse {
+        guard !request.businessId.isEmpty else { throw RPCError.invalidArgument("business_id is empty") }
+        var response = try startRun(businessID: request.businessId, trigger: request.trigger)
+        if request.wait {
+            response.job = try waitUntilVisible(jobID: response.job?.id ?? 0, businessID: request.businessId, context: context)
+        }
+        return response
+    }
+
+    public func getJob(_ request: SyncV1.GetJobRequest) throws -> SyncV1.GetJobResponse {
+        guard let job = try jobs.job(request.jobId) else {
+            throw RPCError.notFound("sync job \(request.jobId) does not exist")
+        }
+        return .init(job: job)
+    }
+
+    public func listJobs(_ request: SyncV1.ListJobsRequest) throws -> SyncV1.ListJobsResponse {
+        guard !request.businessId.isEmpty else { throw RPCError.invalidArgument("business_id is empty") }
+        let limit = request.limit <= 0 ? 20 : min(Int(request.limit), 200)
+        return .init(jobs: try jobs.jobs(businessID: request.businessId, limit: limit))
+    }
+
+    /// Starts a run, or returns the one already running for that business.
+    private func startRun(businessID: String, trigger: SyncV1.Trigger) throws -> SyncV1.SyncResponse {
+        guard let link = try store.link(of: businessID) else {
+            throw RPCError.failedPrecondition(
+                "business \(businessID) has no linked Stripe account; connect it through ConnectAuth first"
+            )
+        }
+        lock.lock()
+        if let current = running[businessID] {
+            lock.unlock()
+            let job = try jobs.job(current) ?? SyncV1.SyncJob(id: current, businessId: businessID, state: "running")
+            return .init(job: job, alreadyRunning: true)
+        }
+        let jobID: Int64
+        do {
+            jobID = try jobs.create(
+                businessID: businessID, stripeAccountID: link.stripeAccountID, trigger: trigger, now: clock()
+            )
+        } catch {
+            lock.unlock()
+            throw error
+        }
+        running[businessID] = jobID
+        lock.unlock()
+        logger.info("sync started", ["business.id": businessID, "sync.job_id": "\(jobID)", "sync.trigger": "\(trigger)"])
+        pool.async { [self] in
+            slots.wait()
+            defer { slots.signal() }
+            execute(jobID: jobID, link: link)
+        }
+        return .init(job: try jobs.job(jobID) ?? SyncV1.SyncJob(id: jobID))
+    }
+
+    private func execute(jobID: Int64, link: SyncStore.Link) {
+        let run = SyncRun(
+            store: store, jobs: jobs, client: client, logger: logger, overlapSeconds: overlapSeconds,
+            jobID: jobID, link: link, clock: clock
+        )
+        let outcome = run.execute()
+        let error = outcome.failedTypes.keys.sorted().map { "\($0): \(outcome.failedTypes[$0]!)" }
+            .joined(separator: "; ")
+        do {
+            try jobs.finish(
+                jobID: jobID, state: outcome.succeeded ? .succeeded : .failed,
+                error: outcome.succeeded ? nil : error, now: clock()
+            )
+        } catch {
+            logger.error("could not record the end of a sync", ["sync.job_id": "\(jobID)", "error": "\(error)"])
+        }
+        lock.withLock { running[link.businessID] = nil }
+        relay?.wake()
+        logger.info(
+            "sync finished",
+            [
+                "business.id": link.businessID, "sync.job_id": "\(jobID)",
+                "sync.state": outcome.succeeded ? "succeeded" : "failed",
+            ]
+        )
+    }
+
+    /// Waits until the job ended and everything it mirrored reached RevenueQuery, or the deadline.
+    private func waitUntilVisible(jobID: Int64, businessID: String, context: CallContext) throws -> SyncV1.SyncJob {
+        let limit = ContinuousClock.now.advanced(by: (context.remaining ?? .seconds(60)) - .milliseconds(200))
+        while ContinuousClock.now < limit {
+            let finished = lock.withLock { running[businessID] != jobID }
+            if finished, try store.outbox.pendingCount(businessID: businessID) == 0 { break }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return try jobs.job(jobID) ?? SyncV1.SyncJob(id: jobID)
+    }
+
+    public func register(on server: RPCServer) {
+        server.register(SyncV1.SyncEngine.linkChanged) { request, _ in try self.linkChanged(request) }
+        server.register(SyncV1.SyncEngine.sync) { request, context in try self.sync(request, context: context) }
+        server.register(SyncV1.SyncEngine.getJob) { request, _ in try self.getJob(request) }
+        server.register(SyncV1.SyncEngine.listJobs) { request, _ in try self.listJobs(request) }
+    }
+}

@@ -1,0 +1,72 @@
+import Contracts
+import Foundation
+import LocalCluster
+
+/// `stripebridge demo`: generates a dataset, starts the emulator and the four services,
+/// connects a business through OAuth, syncs it, prints a revenue report, and stops everything.
+struct DemoCommand {
+    var customers = 2_000
+    var seed: UInt64 = 42
+    var folder: URL
+
+    init(arguments: [String]) throws {
+        folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("stripebridge-demo-\(getpid())")
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            guard let value = rest.popFirst() else { throw UsageError("\(flag) needs a value") }
+            switch flag {
+            case "--customers":
+                guard let n = Int(value), n > 0 else { throw UsageError("--customers must be a positive integer") }
+                customers = n
+            case "--seed":
+                guard let n = UInt64(value) else { throw UsageError("--seed must be a non-negative integer") }
+                seed = n
+            case "--folder": folder = URL(fileURLWithPath: value)
+            default: throw UsageError("unknown option \(flag)")
+            }
+        }
+    }
+
+    func run(binaries: URL) throws {
+        let business = "biz_demo"
+        let environment = DemoSecrets.environment()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let dataset = folder.appendingPathComponent("dataset.json").path
+        let expected = folder.appendingPathComponent("expected.json").path
+        say("Generating a Stripe dataset of \(customers) customers (seed \(seed))…")
+        try DatasetTool.generate(
+            binaries: binaries, customers: customers, seed: seed, dataset: dataset, expected: expected
+        )
+        let cluster = LocalCluster(folder: folder, binaries: binaries, environment: environment)
+        defer { cluster.stop() }
+        say("Starting the Stripe emulator and the four services in \(folder.path)…")
+        try cluster.start(dataset: dataset)
+        let flow = DemoFlow(cluster: cluster)
+
+        let linked = try flow.connect(business: business)
+        guard linked.connected else { throw UsageError("connecting failed: \(linked.reason)") }
+        say("Connected \(business) to \(linked.stripeAccountId) (\"\(linked.accountName)\").")
+        say("  the user lands on \(linked.redirectUrl)")
+
+        let started = Date()
+        let job = try flow.syncAndWait(business: business)
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        say("Sync job \(job.id) \(job.state) in \(seconds) s:")
+        say("  " + job.types.map { "\($0.objectType) \($0.count)" }.joined(separator: ", "))
+
+        let report = try RevenueReport(flow: flow, business: business)
+        say(report.render())
+        let check = try ExpectedCheck(path: expected, account: linked.stripeAccountId)
+        say(check.compare(with: report))
+        guard check.matches(report) else { throw UsageError("the figures differ from the generator's totals") }
+    }
+
+    private func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}
+
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import LocalCluster
+
+/// A cluster of the real executables in a fresh temporary folder, for one test.
+public enum ClusterFixture {
+    /// Secrets made up for the test run and handed to the processes through the environment.
+    public static let environment: [String: String] = {
+        var env = ProcessInfo.processInfo.environment
+        env["STRIPE_SECRET_KEY"] = "sk_test_fixture_\(getpid())"
+        env["STRIPE_CONNECT_CLIENT_ID"] = "ca_fixture"
+        env["STRIPEBRIDGE_STATE_KEY"] = "state-key-\(getpid())"
+        env["STRIPEBRIDGE_GRANT_KEY"] = "grant-key-\(getpid())"
+        env["STRIPE_WEBHOOK_SECRETS"] = "whsec_fixture"
+        env["STRIPE_CONNECT_WEBHOOK_SECRET"] = "whsec_fixture_connect"
+        env["STRIPEBRIDGE_LOG_LEVEL"] = "info"
+        return env
+    }()
+
+    public static func temporaryFolder(_ name: String) -> URL {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("sb-\(name)-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Starts the emulator on `datasetJSON` and the four services.
+    public static func start(name: String, datasetJSON: String) throws -> LocalCluster {
+        let folder = temporaryFolder(name)
+        let dataset = folder.appendingPathComponent("dataset.json")
+        try datasetJSON.write(to: dataset, atomically: true, encoding: .utf8)
+        return try start(folder: folder, datasetPath: dataset.path)
+    }
+
+    public static func start(folder: URL, datasetPath: String) throws -> LocalCluster {
+        let binaries = ExecutableLocator.url("connect-auth").deletingLastPathComponent()
+        let cluster = LocalCluster(folder: folder, binaries: binaries, environment: environment)
+        do {
+            try cluster.start(dataset: datasetPath)
+        } catch {
+            cluster.stop()
+            throw error
+        }
+        return cluster
+    }
+}
