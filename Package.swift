@@ -27,6 +27,7 @@ func executable(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
 
 let serviceRuntime: [Target.Dependency] = [
     "BridgeLog", "BridgeConfig", "BridgeStore", "BridgeRPC", "Contracts", "ProtoBridge", "Outbox",
+    "AccessControl",
 ]
 
 let package = Package(
@@ -73,6 +74,7 @@ let package = Package(
         runtime("StripeClient", ["CCurl", "CShims", "BridgeLog"]),
         runtime("HTTPServe", ["CMicroHTTPD", "CShims"]),
         runtime("Outbox", ["BridgeStore", "BridgeRPC", "BridgeLog"]),
+        runtime("AccessControl", ["BridgeCrypto", "BridgeRPC"]),
         runtime("ServiceKit", ["BridgeConfig", "BridgeStore", "BridgeRPC", "BridgeLog", "StripeClient"]),
 
         // The four bounded contexts.
@@ -92,7 +94,7 @@ let package = Package(
         // Runs the whole system on one machine: the demo and the integration tests use it.
         .target(
             name: "LocalCluster",
-            dependencies: ["BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge", "StripeClient"],
+            dependencies: ["BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge", "StripeClient", "AccessControl"],
             path: "Sources/Operations/LocalCluster"
         ),
 

@@ -1,3 +1,4 @@
+import AccessControl
 import BridgeRPC
 import Contracts
 import Foundation
@@ -20,6 +21,15 @@ public struct DemoFlow: Sendable {
         )
     }
 
+    /// A grant for agency staff of `business`, signed with the cluster's grant key, as the main
+    /// application would send it.
+    public func grant(business: String, role: AccessGrant.Role = .agency) -> [String: String] {
+        AccessGuard.metadata(
+            userID: "demo-user", businessID: business, role: role,
+            key: cluster.environment["STRIPEBRIDGE_GRANT_KEY"] ?? ""
+        )
+    }
+
     /// Asks ConnectAuth for the connect URL, follows it as the user's browser would, and hands
     /// Stripe's redirect back to ConnectAuth's callback.
     public func connect(
@@ -27,7 +37,10 @@ public struct DemoFlow: Sendable {
     ) throws -> ConnectV1.CompleteCallbackResponse {
         let connect = cluster.client("connect_auth")
         defer { connect.close() }
-        let url = try connect.call(ConnectV1.ConnectAuth.connectURL, .init(businessId: business, flow: flow)).url
+        let url = try connect.call(
+            ConnectV1.ConnectAuth.connectURL, .init(businessId: business, flow: flow),
+            metadata: grant(business: business, role: flow == .clientPortal ? .client : .agency)
+        ).url
         let location = try browser.redirectLocation(of: url + extraAuthorizeQuery)
         let query = Dictionary(
             (URLComponents(string: location)?.queryItems ?? []).map { ($0.name, $0.value ?? "") },
@@ -49,7 +62,9 @@ public struct DemoFlow: Sendable {
         let giveUp = ContinuousClock.now.advanced(by: .seconds(15))
         while true {
             do {
-                return try sync.call(SyncV1.SyncEngine.sync, request, timeout: timeout).job ?? .init()
+                return try sync.call(
+                    SyncV1.SyncEngine.sync, request, timeout: timeout, metadata: grant(business: business)
+                ).job ?? .init()
             } catch let error as RPCError where error.code == .failedPrecondition && ContinuousClock.now < giveUp {
                 Thread.sleep(forTimeInterval: 0.05)
             }
@@ -60,7 +75,8 @@ public struct DemoFlow: Sendable {
         let revenue = cluster.client("revenue_query")
         defer { revenue.close() }
         return try revenue.call(
-            RevenueV1.RevenueQuery.summaryByEmails, .init(businessId: business, emails: emails)
+            RevenueV1.RevenueQuery.summaryByEmails, .init(businessId: business, emails: emails),
+            metadata: grant(business: business)
         )
     }
 
@@ -70,7 +86,8 @@ public struct DemoFlow: Sendable {
         let revenue = cluster.client("revenue_query")
         defer { revenue.close() }
         return try revenue.call(
-            RevenueV1.RevenueQuery.topCustomers, .init(businessId: business, currency: currency, limit: limit)
+            RevenueV1.RevenueQuery.topCustomers, .init(businessId: business, currency: currency, limit: limit),
+            metadata: grant(business: business)
         )
     }
 }
