@@ -25,18 +25,36 @@ struct ConnectStore: Sendable {
 
     func access(of businessID: String) throws -> Access? {
         try database.queryOne(
-            "SELECT stripe_account_id, account_name, date_created, link_state FROM stripe_access WHERE business_id = ?",
+            """
+            SELECT stripe_account_id, account_name, date_created, link_state
+            FROM stripe_access WHERE business_id = ?
+            """,
             [.text(businessID)]
-        ) { Access(businessID: businessID, stripeAccountID: $0.text(0), accountName: $0.text(1),
-                   dateCreated: $0.int(2), linkState: $0.text(3)) }
+        ) {
+            Access(
+                businessID: businessID, stripeAccountID: $0.text(0), accountName: $0.text(1),
+                dateCreated: $0.int(2), linkState: $0.text(3))
+        }
     }
 
     /// Businesses other than `businessID` already linked to `stripeAccountID`.
-    func otherBusinesses(linkedTo stripeAccountID: String, except businessID: String) throws -> [String] {
+    func otherBusinesses(linkedTo stripeAccountID: String, except businessID: String) throws
+        -> [String]
+    {
         var out: [String] = []
         try database.query(
             "SELECT business_id FROM stripe_access WHERE stripe_account_id = ? AND business_id != ?",
             [.text(stripeAccountID), .text(businessID)]
+        ) { out.append($0.text(0)) }
+        return out
+    }
+
+    /// Every business linked to `stripeAccountID`.
+    func businesses(linkedTo stripeAccountID: String) throws -> [String] {
+        var out: [String] = []
+        try database.query(
+            "SELECT business_id FROM stripe_access WHERE stripe_account_id = ? ORDER BY business_id",
+            [.text(stripeAccountID)]
         ) { out.append($0.text(0)) }
         return out
     }
@@ -65,12 +83,15 @@ struct ConnectStore: Sendable {
                     account_name = excluded.account_name, date_created = excluded.date_created,
                     link_state = 'connected'
                 """,
-                [.text(access.businessID), .text(access.stripeAccountID), .text(access.accountName),
-                 .integer(access.dateCreated)]
+                [
+                    .text(access.businessID), .text(access.stripeAccountID), .text(access.accountName),
+                    .integer(access.dateCreated),
+                ]
             )
             let relinkedSame = previous?.stripeAccountID == access.stripeAccountID
-            try announce(businessID: access.businessID, stripeAccountID: access.stripeAccountID,
-                         startSync: true, note: relinkedSame ? "relink" : "link")
+            try announce(
+                businessID: access.businessID, stripeAccountID: access.stripeAccountID,
+                startSync: true, note: relinkedSame ? "relink" : "link")
         }
     }
 
@@ -86,13 +107,26 @@ struct ConnectStore: Sendable {
 
     func setLinkState(businessID: String, stripeAccountID: String, state: String) throws -> Bool {
         try database.execute(
-            "UPDATE stripe_access SET link_state = ? WHERE business_id = ? AND stripe_account_id = ? AND link_state != ?",
+            """
+            UPDATE stripe_access SET link_state = ?
+            WHERE business_id = ? AND stripe_account_id = ? AND link_state != ?
+            """,
             [.text(state), .text(businessID), .text(stripeAccountID), .text(state)]
         )
         return database.changes == 1
     }
 
-    private func announce(businessID: String, stripeAccountID: String, startSync: Bool, note: String) throws {
+    /// Replaces the saved name of a link, if the business is still linked to that account.
+    func rename(businessID: String, stripeAccountID: String, to name: String) throws {
+        try database.execute(
+            "UPDATE stripe_access SET account_name = ? WHERE business_id = ? AND stripe_account_id = ?",
+            [.text(name), .text(businessID), .text(stripeAccountID)]
+        )
+    }
+
+    private func announce(businessID: String, stripeAccountID: String, startSync: Bool, note: String)
+        throws
+    {
         let fact = SyncV1.LinkChangedRequest(
             businessId: businessID, stripeAccountId: stripeAccountID,
             messageId: "\(note)-\(UUID().uuidString.lowercased())", startSync: startSync
