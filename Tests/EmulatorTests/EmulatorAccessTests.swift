@@ -4,11 +4,15 @@ import XCTest
 final class EmulatorAccessTests: XCTestCase {
     private func harness() throws -> EmulatorHarness {
         var dataset = EmulatorDataset()
-        try dataset.add(JSONObject([("id", "ch_1"), ("object", "charge"), ("created", 10), ("amount", 4900)]), to: "acct_a")
+        try dataset.add(
+            JSONObject([("id", "ch_1"), ("object", "charge"), ("created", 10), ("amount", 4900)]),
+            to: "acct_a")
         try dataset.add(
             JSONObject([("id", "cs_1"), ("object", "checkout.session"), ("created", 9)]), to: "acct_a"
         )
-        try dataset.add(JSONObject([("id", "acct_a"), ("object", "account"), ("email", "owner@a.example")]), to: "acct_a")
+        try dataset.add(
+            JSONObject([("id", "acct_a"), ("object", "account"), ("email", "owner@a.example")]),
+            to: "acct_a")
         return try EmulatorHarness(dataset)
     }
 
@@ -30,7 +34,9 @@ final class EmulatorAccessTests: XCTestCase {
         let response = try harness.get("/v1/charges", account: "acct_unknown")
         XCTAssertEqual(response.status, 403)
         XCTAssertEqual(try EmulatorHarness.errorField(response, "code"), "account_invalid")
-        XCTAssertTrue(try XCTUnwrap(EmulatorHarness.errorField(response, "message")).contains("does not have access to account"))
+        XCTAssertTrue(
+            try XCTUnwrap(EmulatorHarness.errorField(response, "message")).contains(
+                "does not have access to account"))
     }
 
     func testRetrieveFindsObjectsAnd404sUnknownIds() throws {
@@ -48,7 +54,8 @@ final class EmulatorAccessTests: XCTestCase {
     func testAccountEndpointsAndThePlatform() throws {
         let harness = try harness()
         XCTAssertEqual(try harness.get("/v1/account").json()["email"] as? String, "owner@a.example")
-        XCTAssertEqual(try harness.get("/v1/accounts/acct_a", account: nil).json()["id"] as? String, "acct_a")
+        XCTAssertEqual(
+            try harness.get("/v1/accounts/acct_a", account: nil).json()["id"] as? String, "acct_a")
         let platformList = try harness.get("/v1/charges", account: nil)
         XCTAssertEqual(try EmulatorHarness.ids(platformList), [])
     }

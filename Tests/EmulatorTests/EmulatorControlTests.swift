@@ -6,7 +6,10 @@ final class EmulatorControlTests: XCTestCase {
         var dataset = EmulatorDataset()
         for (id, created) in [("in_1", 10), ("in_2", 20), ("in_3", 30)] {
             try dataset.add(
-                JSONObject([("id", .string(id)), ("object", "invoice"), ("created", .int(created)), ("status", "open")]),
+                JSONObject([
+                    ("id", .string(id)), ("object", "invoice"), ("created", .int(created)),
+                    ("status", "open"),
+                ]),
                 to: "acct_a"
             )
         }
@@ -43,7 +46,9 @@ final class EmulatorControlTests: XCTestCase {
 
     func testPutObjectReplacesInPlaceOrMovesWhenCreatedChanges() throws {
         let harness = try harness()
-        let paid = #"{"id":"in_1","object":"invoice","created":10,"status":"paid","_event_type":"invoice.paid","_event_created":50}"#
+        let paid =
+            #"{"id":"in_1","object":"invoice","created":10,"status":"paid","#
+            + #""_event_type":"invoice.paid","_event_created":50}"#
         let stored = try harness.send("POST", "/_emulator/objects?account=acct_a", body: paid)
         XCTAssertEqual(stored.status, 200)
         XCTAssertNil(try stored.json()["_event_type"])
@@ -53,11 +58,14 @@ final class EmulatorControlTests: XCTestCase {
         let event = try XCTUnwrap((try events.json()["data"] as? [[String: Any]])?.first)
         XCTAssertEqual(event["id"] as? String, stored.headers["emulator-event-id"])
         XCTAssertEqual(event["created"] as? Int, 50)
-        XCTAssertEqual(((event["data"] as? [String: Any])?["object"] as? [String: Any])?["status"] as? String, "paid")
+        XCTAssertEqual(
+            ((event["data"] as? [String: Any])?["object"] as? [String: Any])?["status"] as? String, "paid")
         let moved = #"{"id":"in_1","object":"invoice","created":40,"status":"paid"}"#
-        XCTAssertEqual(try harness.send("POST", "/_emulator/objects?account=acct_a", body: moved).status, 200)
+        XCTAssertEqual(
+            try harness.send("POST", "/_emulator/objects?account=acct_a", body: moved).status, 200)
         XCTAssertEqual(try EmulatorHarness.ids(try harness.get("/v1/invoices")), ["in_1", "in_3", "in_2"])
-        let bad = try harness.send("POST", "/_emulator/objects?account=acct_a", body: #"{"object":"invoice"}"#)
+        let bad = try harness.send(
+            "POST", "/_emulator/objects?account=acct_a", body: #"{"object":"invoice"}"#)
         XCTAssertEqual(bad.status, 400)
     }
 }

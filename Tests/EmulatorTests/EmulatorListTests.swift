@@ -65,7 +65,9 @@ final class EmulatorListTests: XCTestCase {
     func testCreatedFiltersIncludingObjectsSharingASecond() throws {
         let (dataset, order) = try Self.customerDataset()
         let harness = try EmulatorHarness(dataset)
-        XCTAssertEqual(try EmulatorHarness.ids(try harness.get("/v1/customers?created=1002")), ["cus_8", "cus_7", "cus_6"])
+        XCTAssertEqual(
+            try EmulatorHarness.ids(try harness.get("/v1/customers?created=1002")),
+            ["cus_8", "cus_7", "cus_6"])
         let gte = try EmulatorHarness.ids(try harness.get("/v1/customers?limit=100&created%5Bgte%5D=1007"))
         XCTAssertEqual(gte, ["cus_24", "cus_23", "cus_22", "cus_21"])
         let gt = try EmulatorHarness.ids(try harness.get("/v1/customers?limit=100&created[gt]=1006"))
@@ -75,7 +77,8 @@ final class EmulatorListTests: XCTestCase {
         let window = try harness.get("/v1/customers?limit=2&created[gte]=1001&created[lte]=1002")
         XCTAssertEqual(try EmulatorHarness.ids(window), ["cus_8", "cus_7"])
         XCTAssertEqual(try window.json()["has_more"] as? Bool, true)
-        let rest = try harness.get("/v1/customers?limit=10&created[gte]=1001&created[lte]=1002&starting_after=cus_7")
+        let rest = try harness.get(
+            "/v1/customers?limit=10&created[gte]=1001&created[lte]=1002&starting_after=cus_7")
         XCTAssertEqual(try EmulatorHarness.ids(rest), ["cus_6", "cus_5", "cus_4", "cus_3"])
         XCTAssertEqual(try rest.json()["has_more"] as? Bool, false)
         XCTAssertEqual(order.count, 25)
@@ -97,24 +100,35 @@ final class EmulatorListTests: XCTestCase {
 
     func testEventTypeAndInvoiceFilters() throws {
         var dataset = EmulatorDataset()
-        let events: [(String, String)] = [("evt_1", "invoice.paid"), ("evt_2", "charge.refunded"), ("evt_3", "invoice.created")]
+        let events: [(String, String)] = [
+            ("evt_1", "invoice.paid"), ("evt_2", "charge.refunded"), ("evt_3", "invoice.created"),
+        ]
         for (index, (id, type)) in events.enumerated() {
             try dataset.add(
-                JSONObject([("id", .string(id)), ("object", "event"), ("created", .int(100 + index)), ("type", .string(type))]),
+                JSONObject([
+                    ("id", .string(id)), ("object", "event"), ("created", .int(100 + index)),
+                    ("type", .string(type)),
+                ]),
                 to: "acct_a"
             )
         }
         for (id, invoice) in [("inpay_1", "in_1"), ("inpay_2", "in_2"), ("inpay_3", "in_1")] {
             try dataset.add(
-                JSONObject([("id", .string(id)), ("object", "invoice_payment"), ("created", 5), ("invoice", .string(invoice))]),
+                JSONObject([
+                    ("id", .string(id)), ("object", "invoice_payment"), ("created", 5),
+                    ("invoice", .string(invoice)),
+                ]),
                 to: "acct_a"
             )
         }
         let harness = try EmulatorHarness(dataset)
         XCTAssertEqual(try EmulatorHarness.ids(try harness.get("/v1/events?type=invoice.paid")), ["evt_1"])
-        XCTAssertEqual(try EmulatorHarness.ids(try harness.get("/v1/events?type=invoice.*")), ["evt_3", "evt_1"])
+        XCTAssertEqual(
+            try EmulatorHarness.ids(try harness.get("/v1/events?type=invoice.*")), ["evt_3", "evt_1"])
         let both = try harness.get("/v1/events?types[]=invoice.paid&types[]=charge.refunded")
         XCTAssertEqual(try EmulatorHarness.ids(both), ["evt_2", "evt_1"])
-        XCTAssertEqual(try EmulatorHarness.ids(try harness.get("/v1/invoice_payments?invoice=in_1")), ["inpay_3", "inpay_1"])
+        XCTAssertEqual(
+            try EmulatorHarness.ids(try harness.get("/v1/invoice_payments?invoice=in_1")),
+            ["inpay_3", "inpay_1"])
     }
 }

@@ -68,10 +68,12 @@ final class EmulatorOAuthTests: XCTestCase {
 
     func testBadClientMissingCodeAndWrongKey() throws {
         let harness = try harness()
-        let badClient = try harness.send("GET", authorizeQuery().replacingOccurrences(of: "ca_harness", with: "ca_other"))
+        let badClient = try harness.send(
+            "GET", authorizeQuery().replacingOccurrences(of: "ca_harness", with: "ca_other"))
         XCTAssertEqual(badClient.status, 400)
         XCTAssertEqual(try badClient.json()["error"] as? String, "invalid_client")
-        let noCode = try harness.send("POST", "/oauth/token", headers: platformAuth + form, body: "grant_type=authorization_code")
+        let noCode = try harness.send(
+            "POST", "/oauth/token", headers: platformAuth + form, body: "grant_type=authorization_code")
         XCTAssertEqual(noCode.status, 400)
         XCTAssertEqual(try noCode.json()["error"] as? String, "invalid_request")
         let wrongKey = try harness.send(
@@ -84,7 +86,8 @@ final class EmulatorOAuthTests: XCTestCase {
     func testDeauthorizeCutsAccessUntilReconnected() throws {
         let harness = try harness()
         let body = "client_id=\(EmulatorHarness.clientID)&stripe_user_id=acct_a"
-        let response = try harness.send("POST", "/oauth/deauthorize", headers: platformAuth + form, body: body)
+        let response = try harness.send(
+            "POST", "/oauth/deauthorize", headers: platformAuth + form, body: body)
         XCTAssertEqual(response.status, 200)
         XCTAssertEqual(try response.json()["stripe_user_id"] as? String, "acct_a")
         XCTAssertEqual(try harness.get("/v1/customers", account: "acct_a").status, 403)

@@ -35,7 +35,9 @@ final class HTTPServerTests: XCTestCase {
         let server = try echoServer()
         defer { server.stop() }
         let connection = try RawHTTPConnection(port: server.port)
-        let form = "grant_type=authorization_code&code=ac_%2B1&note=two+words&" + String(repeating: "z", count: 20000)
+        let form =
+            "grant_type=authorization_code&code=ac_%2B1&note=two+words&"
+            + String(repeating: "z", count: 20000)
         let response = try connection.send(
             "POST", "/oauth/token",
             headers: [("Content-Type", "application/x-www-form-urlencoded")],

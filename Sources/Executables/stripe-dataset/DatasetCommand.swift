@@ -4,7 +4,8 @@ import StripeEmulatorKit
 /// `stripe-dataset --customers N --seed S [--accounts K] --out dataset.json [--expected expected.json]`
 enum DatasetCommand {
     static let usage = """
-        usage: stripe-dataset --customers N --seed S [--accounts K] --out dataset.json [--expected expected.json]
+        usage: stripe-dataset --customers N --seed S [--accounts K] --out dataset.json
+                              [--expected expected.json]
         """
 
     static func run(arguments: [String]) -> Int32 {

@@ -28,7 +28,8 @@ enum EmulatorCommand {
         guard let key = options["--secret-key"] ?? environment["STRIPE_SECRET_KEY"], !key.isEmpty else {
             return fail("no secret key: pass --secret-key or set STRIPE_SECRET_KEY")
         }
-        guard let clientID = options["--client-id"] ?? environment["STRIPE_CONNECT_CLIENT_ID"], !clientID.isEmpty
+        guard let clientID = options["--client-id"] ?? environment["STRIPE_CONNECT_CLIENT_ID"],
+            !clientID.isEmpty
         else {
             return fail("no Connect client id: pass --client-id or set STRIPE_CONNECT_CLIENT_ID")
         }
@@ -44,7 +45,8 @@ enum EmulatorCommand {
         let emulator: StripeEmulator
         do {
             let dataset = try EmulatorDataset.load(path: path)
-            emulator = try StripeEmulator(dataset: dataset, secretKey: key, connectClientID: clientID, port: port)
+            emulator = try StripeEmulator(
+                dataset: dataset, secretKey: key, connectClientID: clientID, port: port)
         } catch {
             return fail(String(describing: error))
         }

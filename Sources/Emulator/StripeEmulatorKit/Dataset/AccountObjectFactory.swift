@@ -17,7 +17,8 @@ enum AccountObjectFactory {
             ("payouts_enabled", true),
             (
                 "settings",
-                .object(JSONObject([("dashboard", .object(JSONObject([("display_name", .optional(name))])))]))
+                .object(
+                    JSONObject([("dashboard", .object(JSONObject([("display_name", .optional(name))])))]))
             ),
             ("type", "standard"),
         ])

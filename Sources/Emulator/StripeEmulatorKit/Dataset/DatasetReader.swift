@@ -35,14 +35,16 @@ enum DatasetReader {
             if key == "account" {
                 let account = try StoredObject(skimming: &parser)
                 guard account.id == accountID else {
-                    throw DatasetError("accounts.\(accountID).account has id \(account.id); they must match")
+                    throw DatasetError(
+                        "accounts.\(accountID).account has id \(account.id); they must match")
                 }
                 data.account = account
                 return
             }
             guard let collection = StripeCollection(rawValue: key) else {
                 let known = StripeCollection.allCases.map(\.datasetKey).joined(separator: ", ")
-                throw DatasetError("accounts.\(accountID) has unknown key \"\(key)\"; use account, \(known)")
+                throw DatasetError(
+                    "accounts.\(accountID) has unknown key \"\(key)\"; use account, \(known)")
             }
             var objects: [StoredObject] = []
             try parser.forEachElement { parser in

@@ -1,7 +1,15 @@
-/// Writes an `EmulatorDataset` in the documented format, deterministically.
+/// Writes an `EmulatorDataset` in the documented format, deterministically, handing the bytes
+/// to `sink` in chunks so a large dataset never needs a second copy in memory.
 enum DatasetWriter {
-    static func write(_ dataset: EmulatorDataset) -> [UInt8] {
-        var writer = JSONWriter(reservingCapacity: estimatedSize(dataset))
+    static let chunkSize = 8 << 20
+
+    static func write(_ dataset: EmulatorDataset, sink: ([UInt8]) throws -> Void) rethrows {
+        var writer = JSONWriter(reservingCapacity: chunkSize + (1 << 20))
+        func flushIfFull() throws {
+            guard writer.output.count >= chunkSize else { return }
+            try sink(writer.output)
+            writer = JSONWriter(reservingCapacity: chunkSize + (1 << 20))
+        }
         writer.appendASCII("{")
         if let account = dataset.defaultOAuthAccount {
             writer.appendASCII("\"oauth\":{\"default_account\":")
@@ -28,18 +36,13 @@ enum DatasetWriter {
                 for (index, object) in data[collection].enumerated() {
                     writer.appendASCII(index == 0 ? "\n" : ",\n")
                     writer.appendRaw(object.bytes)
+                    try flushIfFull()
                 }
                 writer.appendASCII("]")
             }
             writer.appendASCII("}")
         }
         writer.appendASCII("}}\n")
-        return writer.output
-    }
-
-    private static func estimatedSize(_ dataset: EmulatorDataset) -> Int {
-        dataset.accounts.values.reduce(1024) { total, data in
-            total + data.objects.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.bytes.count + 2 } }
-        }
+        try sink(writer.output)
     }
 }

@@ -16,10 +16,7 @@ public struct EmulatorDataset: Sendable {
     public init() {}
 
     public static func load(path: String) throws -> EmulatorDataset {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DatasetError("cannot read \(path); check the path and its permissions")
-        }
-        return try EmulatorDataset(bytes: [UInt8](data))
+        try EmulatorDataset(bytes: try FileBytes.read(path))
     }
 
     public init(json: String) throws {
@@ -53,14 +50,27 @@ public struct EmulatorDataset: Sendable {
 
     /// The dataset as JSON: one object per line so files diff well.
     public func encoded() -> [UInt8] {
-        DatasetWriter.write(self)
+        var bytes: [UInt8] = []
+        DatasetWriter.write(self) { bytes.append(contentsOf: $0) }
+        return bytes
     }
 
+    /// Writes the JSON to `path` through a temporary file, so readers never see half a file.
     public func write(to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+        let temporary = path + ".partial"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporary)
+        else {
+            throw DatasetError("cannot create \(temporary); check that the folder exists and is writable")
+        }
         do {
-            try Data(encoded()).write(to: url, options: .atomic)
+            try DatasetWriter.write(self) { try handle.write(contentsOf: $0) }
+            try handle.close()
+            _ = try? FileManager.default.removeItem(atPath: path)
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
         } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary)
             throw DatasetError("cannot write \(path): \(error.localizedDescription)")
         }
     }

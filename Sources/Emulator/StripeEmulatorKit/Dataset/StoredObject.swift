@@ -27,7 +27,9 @@ public struct StoredObject: Sendable, Equatable {
         self.bytes = JSONValue.object(object).bytes
     }
 
-    init(id: String, objectType: String, created: Int64, eventType: String?, invoice: String?, bytes: [UInt8]) {
+    init(
+        id: String, objectType: String, created: Int64, eventType: String?, invoice: String?, bytes: [UInt8]
+    ) {
         self.id = id
         self.objectType = objectType
         self.created = created
@@ -45,14 +47,19 @@ public struct StoredObject: Sendable, Equatable {
         var created: Int64?
         var eventType: String?
         var invoice: String?
-        try parser.forEachKey { key, parser in
-            switch key {
-            case "id": id = try parser.parseValue().stringValue
-            case "object": type = try parser.parseValue().stringValue
-            case "created": created = try parser.parseValue().intValue
-            case "type": eventType = try parser.parseValue().stringValue
-            case "invoice": invoice = try parser.parseValue().stringValue
-            default: try parser.skipValue()
+        try parser.forEachRawKey { key, parser in
+            if parser.bytes(in: key, equal: "id") {
+                id = try parser.parseValue().stringValue
+            } else if parser.bytes(in: key, equal: "object") {
+                type = try parser.parseValue().stringValue
+            } else if parser.bytes(in: key, equal: "created") {
+                created = try parser.parseValue().intValue
+            } else if parser.bytes(in: key, equal: "type") {
+                eventType = try parser.parseValue().stringValue
+            } else if parser.bytes(in: key, equal: "invoice") {
+                invoice = try parser.parseValue().stringValue
+            } else {
+                try parser.skipValue()
             }
         }
         guard let id, !id.isEmpty else {

@@ -1,6 +1,8 @@
 /// Products, prices and customers.
 extension AccountBuilder {
-    static let oneOffProducts = ["Starter Kit", "T-shirt", "Mug", "Poster", "Sticker Pack", "E-book", "Workshop Ticket"]
+    static let oneOffProducts = [
+        "Starter Kit", "T-shirt", "Mug", "Poster", "Sticker Pack", "E-book", "Workshop Ticket",
+    ]
     static let plans = ["Basic Plan", "Pro Plan", "Team Plan"]
     static let minorAmounts: [Int64] = [500, 999, 1500, 1999, 2900, 4900, 9900, 14900]
     static let yenAmounts: [Int64] = [500, 980, 1500, 2980, 4900, 9800]
@@ -77,7 +79,8 @@ extension AccountBuilder {
             default: "customer\(number)@example.com"
             }
         let currencyRoll = random.int(in: 0...99)
-        let primary = currencyRoll < 50 ? "usd" : currencyRoll < 70 ? "eur" : currencyRoll < 85 ? "gbp" : "jpy"
+        let primary =
+            currencyRoll < 50 ? "usd" : currencyRoll < 70 ? "eur" : currencyRoll < 85 ? "gbp" : "jpy"
         var customer = GeneratedCustomer(
             id: ids.make("cus_", &random), number: number, name: "Customer \(number)",
             rawEmail: rawEmail, primaryCurrency: primary, subscriptionID: nil
@@ -119,7 +122,8 @@ extension AccountBuilder {
         let number = customer?.number ?? random.int(in: 1...1_000_000)
         let billingRoll = random.int(in: 0...99)
         if let known {
-            emails.billing = billingRoll < 60 ? known : billingRoll < 70 ? "billing\(number)@example.com" : nil
+            emails.billing =
+                billingRoll < 60 ? known : billingRoll < 70 ? "billing\(number)@example.com" : nil
             emails.receipt = random.chance(50) ? known : nil
         } else {
             emails.billing = billingRoll < 40 ? "Billing\(number)@Example.com" : nil

@@ -41,7 +41,8 @@ extension AccountBuilder {
                 "customer_details",
                 .object(
                     JSONObject([
-                        ("address", Self.noAddress), ("email", .optional(spec.email)), ("name", .optional(spec.name)),
+                        ("address", Self.noAddress), ("email", .optional(spec.email)),
+                        ("name", .optional(spec.name)),
                         ("phone", nil), ("tax_exempt", "none"), ("tax_ids", .array([])),
                         ("business_name", nil), ("individual_name", nil),
                     ])
@@ -101,7 +102,8 @@ extension AccountBuilder {
         let session = renderSession(
             SessionSpec(
                 customerID: customer.id, email: emails.session, name: customer.name, mode: "subscription",
-                paymentStatus: "paid", amount: price.unitAmount, currency: currency, created: sessionCreated,
+                paymentStatus: "paid", amount: price.unitAmount, currency: currency,
+                created: sessionCreated,
                 invoiceID: invoice.id, subscriptionID: subscriptionID
             )
         )

@@ -13,7 +13,11 @@ extension AccountBuilder {
                         ("quote_details", nil),
                         (
                             "subscription_details",
-                            .object(JSONObject([("metadata", .object(JSONObject())), ("subscription", .string(subscription))]))
+                            .object(
+                                JSONObject([
+                                    ("metadata", .object(JSONObject())),
+                                    ("subscription", .string(subscription)),
+                                ]))
                         ),
                         ("type", "subscription_details"),
                     ])
@@ -36,8 +40,14 @@ extension AccountBuilder {
             ("customer_email", .optional(spec.customer.rawEmail)),
             ("customer_name", .string(spec.customer.name)),
             ("effective_at", finalized.map { .int($0) } ?? .null),
-            ("hosted_invoice_url", finalized == nil ? .null : .string("https://invoice.stripe.com/i/\(invoiceID)")),
-            ("invoice_pdf", finalized == nil ? .null : .string("https://pay.stripe.com/invoice/\(invoiceID)/pdf")),
+            (
+                "hosted_invoice_url",
+                finalized == nil ? .null : .string("https://invoice.stripe.com/i/\(invoiceID)")
+            ),
+            (
+                "invoice_pdf",
+                finalized == nil ? .null : .string("https://pay.stripe.com/invoice/\(invoiceID)/pdf")
+            ),
             (
                 "lines",
                 .object(
@@ -57,7 +67,8 @@ extension AccountBuilder {
                 "status_transitions",
                 .object(
                     JSONObject([
-                        ("finalized_at", finalized.map { .int($0) } ?? .null), ("marked_uncollectible_at", nil),
+                        ("finalized_at", finalized.map { .int($0) } ?? .null),
+                        ("marked_uncollectible_at", nil),
                         ("paid_at", spec.paidAt.map { .int($0) } ?? .null), ("voided_at", nil),
                     ])
                 )
@@ -93,7 +104,10 @@ extension AccountBuilder {
             JSONObject([
                 (
                     "price_details",
-                    .object(JSONObject([("price", .string(spec.price.id)), ("product", .string(spec.price.productID))]))
+                    .object(
+                        JSONObject([
+                            ("price", .string(spec.price.id)), ("product", .string(spec.price.productID)),
+                        ]))
                 ),
                 ("type", "price_details"),
                 ("unit_amount_decimal", .string(String(spec.price.unitAmount))),
@@ -107,7 +121,8 @@ extension AccountBuilder {
                         "subscription_item_details",
                         .object(
                             JSONObject([
-                                ("invoice_item", nil), ("proration", false), ("proration_details", noProration),
+                                ("invoice_item", nil), ("proration", false),
+                                ("proration_details", noProration),
                                 ("subscription", .string(subscription)),
                                 ("subscription_item", .string(ids.make("si_", &random))),
                             ])
@@ -150,7 +165,8 @@ extension AccountBuilder {
             ("livemode", false),
             (
                 "payment",
-                .object(JSONObject([("payment_intent", .string(paymentIntentID)), ("type", "payment_intent")]))
+                .object(
+                    JSONObject([("payment_intent", .string(paymentIntentID)), ("type", "payment_intent")]))
             ),
             ("status", paidAt == nil ? "open" : "paid"),
             (
@@ -175,7 +191,8 @@ extension AccountBuilder {
         )
         let invoice = renderInvoice(
             InvoiceSpec(
-                customer: customer, price: price, quantity: quantity, created: invoiceCreated, status: "paid",
+                customer: customer, price: price, quantity: quantity, created: invoiceCreated,
+                status: "paid",
                 amountPaid: amount, paidAt: payment.chargeCreated, subscriptionID: subscriptionID,
                 billingReason: billingReason
             )

@@ -32,7 +32,8 @@ extension AccountBuilder {
     private mutating func makeProcessingIntent() {
         let currency = random.pick(Self.currencies)
         let price = pickPrice(currency: currency, recurring: false)
-        let intent = unpaidIntent(amount: price.unitAmount, currency: currency, customerID: nil, status: "processing")
+        let intent = unpaidIntent(
+            amount: price.unitAmount, currency: currency, customerID: nil, status: "processing")
         append(templates.paymentIntent.render(intent.overrides), to: .paymentIntents)
     }
 
@@ -51,7 +52,8 @@ extension AccountBuilder {
                 "last_payment_error",
                 .object(
                     JSONObject([
-                        ("charge", .string(chargeID)), ("code", "card_declined"), ("decline_code", "generic_decline"),
+                        ("charge", .string(chargeID)), ("code", "card_declined"),
+                        ("decline_code", "generic_decline"),
                         ("message", "Your card was declined."), ("type", "card_error"),
                     ])
                 )
@@ -73,7 +75,8 @@ extension AccountBuilder {
                 .object(
                     JSONObject([
                         ("network_status", "declined_by_network"), ("reason", "generic_decline"),
-                        ("risk_level", "normal"), ("seller_message", "The bank did not return any further details."),
+                        ("risk_level", "normal"),
+                        ("seller_message", "The bank did not return any further details."),
                         ("type", "issuer_declined"),
                     ])
                 )
@@ -95,7 +98,8 @@ extension AccountBuilder {
         let invoice = renderInvoice(
             InvoiceSpec(
                 customer: customer, price: price, quantity: 1, created: time, status: "paid", amountPaid: 0,
-                paidAt: time, subscriptionID: subscriptionID, billingReason: "subscription_create", amountOverride: 0
+                paidAt: time, subscriptionID: subscriptionID, billingReason: "subscription_create",
+                amountOverride: 0
             )
         )
         append(invoice, to: .invoices)
@@ -103,7 +107,8 @@ extension AccountBuilder {
             SessionSpec(
                 customerID: customer.id, email: customer.rawEmail ?? "trial\(customer.number)@example.com",
                 name: customer.name, mode: "subscription", paymentStatus: "no_payment_required", amount: 0,
-                currency: price.currency, created: time, invoiceID: invoice.id, subscriptionID: subscriptionID
+                currency: price.currency, created: time, invoiceID: invoice.id,
+                subscriptionID: subscriptionID
             )
         )
         append(session, to: .checkoutSessions)

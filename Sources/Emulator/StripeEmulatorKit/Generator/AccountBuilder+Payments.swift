@@ -10,7 +10,8 @@ struct CollectedPayment {
 extension AccountBuilder {
     static let noAddress = JSONValue.object(
         JSONObject([
-            ("city", nil), ("country", nil), ("line1", nil), ("line2", nil), ("postal_code", nil), ("state", nil),
+            ("city", nil), ("country", nil), ("line1", nil), ("line2", nil), ("postal_code", nil),
+            ("state", nil),
         ])
     )
 
@@ -29,7 +30,8 @@ extension AccountBuilder {
         var refunded: Int64 = 0
         if outcome < 80 {
             refunded = outcome < 40 || amount < 2 ? amount : Int64(random.int(in: 1...Int(amount - 1)))
-            let parts: [Int64] = refunded >= 2 && random.chance(30) ? [refunded / 2, refunded - refunded / 2] : [refunded]
+            let parts: [Int64] =
+                refunded >= 2 && random.chance(30) ? [refunded / 2, refunded - refunded / 2] : [refunded]
             for part in parts {
                 refunds.append(
                     templates.refund.render([
@@ -62,7 +64,8 @@ extension AccountBuilder {
                     .object(
                         JSONObject([
                             ("due_by", .int(disputeCreated + 7 * Self.day)), ("has_evidence", true),
-                            ("past_due", false), ("submission_count", 1), ("enhanced_eligibility", .object(JSONObject())),
+                            ("past_due", false), ("submission_count", 1),
+                            ("enhanced_eligibility", .object(JSONObject())),
                         ])
                     )
                 ),
@@ -113,7 +116,10 @@ extension AccountBuilder {
             ("id", .string(intentID)),
             ("amount", .int(amount)),
             ("amount_received", .int(amount)),
-            ("client_secret", .string(intentID + "_secret_" + GeneratorIDs.base62(random.next(), width: 10))),
+            (
+                "client_secret",
+                .string(intentID + "_secret_" + GeneratorIDs.base62(random.next(), width: 10))
+            ),
             ("created", .int(created)),
             ("currency", .string(currency)),
             ("customer", .optional(customerID)),
@@ -142,11 +148,14 @@ extension AccountBuilder {
     }
 
     /// Books a purchase that moved money.
-    mutating func record(_ payment: CollectedPayment, amount: Int64, currency: String, emails: PurchaseEmails) {
+    mutating func record(
+        _ payment: CollectedPayment, amount: Int64, currency: String, emails: PurchaseEmails
+    ) {
         records.append(
             PurchaseRecord(
                 account: accountID, currency: currency, collected: amount, refunded: payment.refunded,
-                disputedLost: payment.disputedLost, buyerEmail: emails.buyer, chargeCreated: payment.chargeCreated
+                disputedLost: payment.disputedLost, buyerEmail: emails.buyer,
+                chargeCreated: payment.chargeCreated
             )
         )
     }

@@ -20,7 +20,10 @@ struct AccountBuilder {
     var lastTime: Int64
     var invoiceNumber = 0
 
-    init(accountID: String, accountIndex: Int, seed: UInt64, epoch: Int64, customers: Int, templates: TemplateSet) {
+    init(
+        accountID: String, accountIndex: Int, seed: UInt64, epoch: Int64, customers: Int,
+        templates: TemplateSet
+    ) {
         self.accountID = accountID
         self.accountIndex = accountIndex
         self.businessName = "Demo Shop \(accountIndex + 1)"

@@ -40,8 +40,10 @@ struct PurchaseEmails {
 
 extension String {
     func trimmingASCIISpaces() -> String {
-        let isSpace = { (character: Character) in character == " " || character == "\t" || character == "\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+        let isSpace = { (character: Character) in character == " " || character == "\t" || character == "\n"
+        }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+        else {
             return ""
         }
         return String(self[first...last])

@@ -3,7 +3,8 @@
 struct GeneratorIDs {
     private let tag: String
     private var counter = 0
-    private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+    private static let alphabet = Array(
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 
     init(accountIndex: Int) {
         tag = "1" + Self.base62(UInt64(accountIndex), width: 2)

@@ -6,6 +6,8 @@ struct ObjectTemplate {
     private let keyBytes: [[UInt8]]
     private let valueBytes: [[UInt8]]
     private let slots: [String: Int]
+    /// The rendered size to reserve: the template's size plus room for longer values.
+    private let expectedSize: Int
 
     init(_ base: JSONObject) {
         self.base = base
@@ -24,6 +26,7 @@ struct ObjectTemplate {
         keyBytes = keys
         valueBytes = values
         self.slots = slots
+        expectedSize = keys.reduce(0) { $0 + $1.count } + values.reduce(0) { $0 + $1.count } + 512
     }
 
     /// A copy with `overrides` replacing (or, for keys the template lacks, appended to) its
@@ -34,12 +37,16 @@ struct ObjectTemplate {
         for (key, value) in overrides {
             if let slot = slots[key] { chosen[slot] = value } else { extras.append((key, value)) }
         }
-        var writer = JSONWriter(reservingCapacity: 4096)
+        var writer = JSONWriter(reservingCapacity: expectedSize)
         writer.appendASCII("{")
         for index in keyBytes.indices {
             if index > 0 { writer.appendASCII(",") }
             writer.appendRaw(keyBytes[index])
-            if let value = chosen[index] { writer.write(value) } else { writer.appendRaw(valueBytes[index]) }
+            if let value = chosen[index] {
+                writer.write(value)
+            } else {
+                writer.appendRaw(valueBytes[index])
+            }
         }
         for (key, value) in extras {
             writer.appendASCII(",")

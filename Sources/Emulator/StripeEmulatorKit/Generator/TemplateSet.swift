@@ -19,8 +19,10 @@ struct TemplateSet {
     let event: ObjectTemplate
 
     static func load() throws -> TemplateSet {
-        guard let url = Bundle.module.url(forResource: "Fixtures/templates", withExtension: "json")
-            ?? Bundle.module.url(forResource: "templates", withExtension: "json", subdirectory: "Fixtures"),
+        guard
+            let url = Bundle.module.url(forResource: "Fixtures/templates", withExtension: "json")
+                ?? Bundle.module.url(
+                    forResource: "templates", withExtension: "json", subdirectory: "Fixtures"),
             let data = FileManager.default.contents(atPath: url.path)
         else {
             throw DatasetError("Fixtures/templates.json is missing from the StripeEmulatorKit resources")
@@ -46,7 +48,8 @@ struct TemplateSet {
             invoice: ObjectTemplate(TemplateCleanup.invoice(invoice)),
             invoiceLine: line,
             invoicePayment: ObjectTemplate(try fixture("invoice_payment")),
-            checkoutSession: ObjectTemplate(TemplateCleanup.checkoutSession(try fixture("checkout.session"))),
+            checkoutSession: ObjectTemplate(
+                TemplateCleanup.checkoutSession(try fixture("checkout.session"))),
             refund: ObjectTemplate(TemplateCleanup.refund(try fixture("refund"))),
             dispute: ObjectTemplate(TemplateCleanup.dispute(try fixture("dispute"))),
             event: ObjectTemplate(TemplateCleanup.event(try fixture("event")))

@@ -61,9 +61,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return .object(try parseObject())
         case UInt8(ascii: "["): return .array(try parseArray())
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return .null
         default: return try parseNumber()
         }
     }
@@ -91,6 +97,37 @@ struct JSONParser {
         leave()
     }
 
+    /// Like `forEachKey`, but hands over each key's raw bytes (escapes undecoded) instead of a
+    /// `String`: cheaper when most keys are skipped.
+    mutating func forEachRawKey(_ body: (Range<Int>, inout JSONParser) throws -> Void) throws {
+        try enter()
+        try expect(UInt8(ascii: "{"))
+        if try consume(UInt8(ascii: "}")) { return leave() }
+        repeat {
+            guard try peek() == UInt8(ascii: "\"") else { throw fail("expected an object key") }
+            let keyStart = position + 1
+            try skipString()
+            let keyRange = keyStart..<(position - 1)
+            try expect(UInt8(ascii: ":"))
+            try body(keyRange, &self)
+        } while try consume(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "}"))
+        leave()
+    }
+
+    /// Whether the bytes in `range` spell `word`.
+    func bytes(in range: Range<Int>, equal word: StaticString) -> Bool {
+        guard range.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { wordBytes in
+            var index = 0
+            for position in range {
+                if bytes[position] != wordBytes[index] { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
     mutating func parseArray() throws -> [JSONValue] {
         var items: [JSONValue] = []
         try forEachElement { parser in items.append(try parser.parseValue()) }
@@ -109,22 +146,56 @@ struct JSONParser {
         leave()
     }
 
-    /// Skips one value and returns the byte range it occupied.
+    /// Skips one value and returns the byte range it occupied. Objects and arrays are skipped
+    /// by a fast scan that checks strings and bracket pairing but not commas and colons.
     @discardableResult
     mutating func skipValue() throws -> Range<Int> {
         skipWhitespace()
         let start = position
         switch try peek() {
-        case UInt8(ascii: "{"):
-            try forEachKey { _, parser in try parser.skipValue() }
-        case UInt8(ascii: "["):
-            try forEachElement { parser in try parser.skipValue() }
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            position = try Self.endOfContainer(in: bytes, from: position)
         case UInt8(ascii: "\""):
             try skipString()
         default:
             _ = try parseValue()
         }
         return start..<position
+    }
+
+    /// The index just past the object or array starting at `start`.
+    private static func endOfContainer(in bytes: [UInt8], from start: Int) throws -> Int {
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
+        return try bytes.withUnsafeBufferPointer { buffer in
+            var open: [UInt8] = []
+            var index = start
+            while index < buffer.count {
+                let byte = buffer[index]
+                switch byte {
+                case quote:
+                    index += 1
+                    while index < buffer.count, buffer[index] != quote {
+                        index += buffer[index] == backslash ? 2 : 1
+                    }
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    open.append(byte)
+                    guard open.count <= maximumDepth else {
+                        throw JSONError("nesting deeper than \(maximumDepth)", offset: index)
+                    }
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    let expected = byte == UInt8(ascii: "}") ? UInt8(ascii: "{") : UInt8(ascii: "[")
+                    guard open.popLast() == expected else {
+                        throw JSONError("mismatched '\(Character(Unicode.Scalar(byte)))'", offset: index)
+                    }
+                    if open.isEmpty { return index + 1 }
+                default:
+                    break
+                }
+                index += 1
+            }
+            throw JSONError("unterminated object or array", offset: start)
+        }
     }
 
     private mutating func enter() throws {

@@ -45,6 +45,14 @@ public struct JSONWriter {
 
     public mutating func writeString(_ text: String) {
         output.append(UInt8(ascii: "\""))
+        let needsEscaping = text.utf8.contains {
+            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+        }
+        guard needsEscaping else {
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): appendASCII("\\\"")

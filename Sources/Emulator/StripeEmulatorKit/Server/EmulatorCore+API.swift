@@ -4,6 +4,7 @@ import HTTPServe
 extension EmulatorCore {
     func handleAPI(_ request: HTTPRequest) throws(StripeAPIError) -> HTTPResponse {
         let accountID = try authenticate(request)
+        if let billingResponse = try handleBilling(request, accountID: accountID) { return billingResponse }
         guard request.method == "GET" else { throw .unknownURL(request.method, request.path) }
         let path = request.path
         if path == "/v1/account" { return try accountResponse(accountID) }
@@ -12,7 +13,8 @@ extension EmulatorCore {
         }
         if let collection = StripeCollection(path: path) {
             let page = try data.list(collection, of: accountID, query: try ListQuery(request))
-            return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: page.json)
+            return HTTPResponse(
+                status: 200, headers: [("Content-Type", "application/json")], body: page.json)
         }
         for collection in StripeCollection.allCases where path.hasPrefix(collection.path + "/") {
             let id = String(path.dropFirst(collection.path.count + 1))

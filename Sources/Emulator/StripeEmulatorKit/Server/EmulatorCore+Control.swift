@@ -19,6 +19,8 @@ extension EmulatorCore {
             case ("DELETE", "/_emulator/requests"):
                 log.clear()
                 return .json(200, "{\"ok\":true}")
+            case ("POST", "/_emulator/billing/subscriptions"):
+                return try putBillingSubscription(request)
             case ("POST", "/_emulator/objects"):
                 return try putObject(request)
             default:

@@ -9,7 +9,8 @@ extension EmulatorCore {
             case ("POST", "/oauth/token"): return try token(request)
             case ("POST", "/oauth/deauthorize"): return try deauthorize(request)
             default:
-                throw OAuthError(status: 404, code: "invalid_request", description: "No such OAuth endpoint")
+                throw OAuthError(
+                    status: 404, code: "invalid_request", description: "No such OAuth endpoint")
             }
         } catch {
             return error.response
@@ -19,20 +20,23 @@ extension EmulatorCore {
     /// Redirects back at once with a code (or `access_denied` when `emulator_deny=1`).
     private func authorize(_ request: HTTPRequest) throws(OAuthError) -> HTTPResponse {
         guard request.queryValue("client_id") == connectClientID else {
-            throw OAuthError(code: "invalid_client", description: "No such application: the client_id does not match")
+            throw OAuthError(
+                code: "invalid_client", description: "No such application: the client_id does not match")
         }
         guard request.queryValue("response_type") == "code" else {
             throw OAuthError(code: "unsupported_response_type", description: "response_type must be code")
         }
         guard let redirect = request.queryValue("redirect_uri"), !redirect.isEmpty else {
-            throw OAuthError(code: "invalid_request", description: "The emulator needs an explicit redirect_uri")
+            throw OAuthError(
+                code: "invalid_request", description: "The emulator needs an explicit redirect_uri")
         }
         var answer: [(String, String)] = []
         if request.queryValue("emulator_deny") == "1" {
             answer = [("error", "access_denied"), ("error_description", "The user denied your request")]
         } else {
             guard let account = request.queryValue("emulator_account") ?? data.defaultOAuthAccount else {
-                throw OAuthError(code: "invalid_request", description: "The dataset has no account to connect")
+                throw OAuthError(
+                    code: "invalid_request", description: "The dataset has no account to connect")
             }
             let scope = request.queryValue("scope") ?? "read_write"
             let code = ids.make("ac_")
@@ -41,7 +45,9 @@ extension EmulatorCore {
             answer = [("code", code), ("scope", scope)]
         }
         if let state = request.queryValue("state") { answer.append(("state", state)) }
-        let query = answer.map { FormDecoding.encodeComponent($0.0) + "=" + FormDecoding.encodeComponent($0.1) }
+        let query = answer.map {
+            FormDecoding.encodeComponent($0.0) + "=" + FormDecoding.encodeComponent($0.1)
+        }
         return .redirect(to: redirect + (redirect.contains("?") ? "&" : "?") + query.joined(separator: "&"))
     }
 
@@ -56,18 +62,22 @@ extension EmulatorCore {
                 throw OAuthError(code: "invalid_request", description: "No authorization code provided")
             }
             guard let found = grants.redeemCode(code) else {
-                throw OAuthError(code: "invalid_grant", description: "Authorization code does not exist: \(code)")
+                throw OAuthError(
+                    code: "invalid_grant", description: "Authorization code does not exist: \(code)")
             }
             grant = found
         case "refresh_token":
-            guard let token = value("refresh_token"), let found = grants.grant(forRefreshToken: token) else {
-                throw OAuthError(code: "invalid_grant", description: "Refresh token does not exist or was revoked")
+            guard let token = value("refresh_token"), let found = grants.grant(forRefreshToken: token)
+            else {
+                throw OAuthError(
+                    code: "invalid_grant", description: "Refresh token does not exist or was revoked")
             }
             grant = found
         case nil:
             throw OAuthError(code: "invalid_request", description: "No grant type provided")
         case let other?:
-            throw OAuthError(code: "unsupported_grant_type", description: "Unsupported grant type: \(other)")
+            throw OAuthError(
+                code: "unsupported_grant_type", description: "Unsupported grant type: \(other)")
         }
         let access = ids.make("sk_test_", length: 32)
         let refresh = ids.make("rt_", length: 32)
@@ -89,7 +99,8 @@ extension EmulatorCore {
         let value = { (name: String) in form.first { $0.0 == name }?.1 }
         try requirePlatformKey(request, formSecret: value("client_secret"))
         guard value("client_id") == connectClientID else {
-            throw OAuthError(code: "invalid_client", description: "No such application: the client_id does not match")
+            throw OAuthError(
+                code: "invalid_client", description: "No such application: the client_id does not match")
         }
         guard let account = value("stripe_user_id"), !account.isEmpty else {
             throw OAuthError(code: "invalid_request", description: "No stripe_user_id provided")

@@ -9,6 +9,7 @@ final class EmulatorCore: Sendable {
     let faults = FaultBook()
     let log = RequestLog()
     let ids = IDMaker()
+    let billing = BillingObjects()
     let secretKey: String
     let connectClientID: String
 

@@ -49,7 +49,9 @@ struct FaultRule {
         }
         var error = StripeAPIError(
             status: status, type: type, code: code,
-            message: "Injected failure (\(status)\(code.map { ", " + $0 } ?? "")) from the emulator's fault knobs.",
+            message:
+                "Injected failure (\(status)\(code.map { ", " + $0 } ?? "")) "
+                + "from the emulator's fault knobs.",
             param: nil
         )
         if let retryAfter { error.headers.append(("Retry-After", String(retryAfter))) }

@@ -5,7 +5,8 @@ import Foundation
 final class IDMaker: @unchecked Sendable {
     private let lock = NSLock()
     private var random: SplitMix64
-    private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+    private static let alphabet = Array(
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 
     init() {
         let clock = UInt64(Date().timeIntervalSince1970 * 1_000_000)

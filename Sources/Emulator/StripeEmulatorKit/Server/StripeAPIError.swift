@@ -14,13 +14,15 @@ struct StripeAPIError: Error {
         if let code { error["code"] = .string(code) }
         error["message"] = .string(message)
         if let param { error["param"] = .string(param) }
-        var response = HTTPResponse.json(status, JSONValue.object(JSONObject([("error", .object(error))])).text)
+        var response = HTTPResponse.json(
+            status, JSONValue.object(JSONObject([("error", .object(error))])).text)
         response.headers += headers
         return response
     }
 
     static func invalidParameter(_ param: String, _ message: String, code: String) -> StripeAPIError {
-        StripeAPIError(status: 400, type: "invalid_request_error", code: code, message: message, param: param)
+        StripeAPIError(
+            status: 400, type: "invalid_request_error", code: code, message: message, param: param)
     }
 
     static func noSuchObject(_ objectType: String, _ id: String, param: String? = "id") -> StripeAPIError {

@@ -49,7 +49,8 @@ final class DataStore: @unchecked Sendable {
     {
         let index = lock.withLock { accounts[accountID]?.indexes[collection] ?? ObjectIndex() }
         // The index is a value: the copy taken under the lock is a consistent snapshot.
-        return try ListPage(index: index, query: query, url: collection.path, objectType: collection.objectType)
+        return try ListPage(
+            index: index, query: query, url: collection.path, objectType: collection.objectType)
     }
 
     func object(_ collection: StripeCollection, of accountID: String, id: String) -> StoredObject? {
@@ -59,7 +60,8 @@ final class DataStore: @unchecked Sendable {
     /// Inserts or replaces `object` in `accountID` (created if unknown). Accounts objects replace
     /// the account's own object.
     func upsert(_ object: StoredObject, into accountID: String) throws {
-        guard object.objectType == "account" || StripeCollection(objectType: object.objectType) != nil else {
+        guard object.objectType == "account" || StripeCollection(objectType: object.objectType) != nil
+        else {
             let known = StripeCollection.allCases.map(\.objectType).joined(separator: ", ")
             throw DatasetError("cannot store object type \(object.objectType); use account, \(known)")
         }
