@@ -143,8 +143,14 @@ class Generator:
     def enum_text(self, enum, indent):
         pad = " " * indent
         lines = [f"{pad}public enum {enum['name']}: Int32, Sendable, CaseIterable {{"]
+        # proto style prefixes values with the enum's name (WEBHOOK_OUTCOME_APPLIED); Swift does not.
+        prefix = c_lower(enum["name"]).upper() + "_"
+        strip = all(v["name"].startswith(prefix) and len(v["name"]) > len(prefix) for v in enum["value"])
         for v in enum["value"]:
-            case = camel(v["name"].lower())
+            name = v["name"][len(prefix):] if strip else v["name"]
+            case = camel(name.lower())
+            if case[:1].isdigit():
+                case = "_" + case
             lines.append(f"{pad}    case {case} = {v['number']}")
         lines.append(f"{pad}}}")
         return lines

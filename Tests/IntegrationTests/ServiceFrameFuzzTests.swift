@@ -28,7 +28,8 @@ final class ServiceFrameFuzzTests: XCTestCase {
         let revenue = cluster.client("revenue_query")
         defer { revenue.close() }
         let answer = try revenue.call(
-            RevenueV1.RevenueQuery.summaryByEmails, .init(businessId: "biz_x", emails: ["a@example.com"])
+            RevenueV1.RevenueQuery.summaryByEmails, .init(businessId: "biz_x", emails: ["a@example.com"]),
+            metadata: DemoFlow(cluster: cluster).grant(business: "biz_x")
         )
         XCTAssertEqual(answer.summaries.count, 1)
     }

@@ -24,16 +24,24 @@ public enum ClusterFixture {
     }
 
     /// Starts the emulator on `datasetJSON` and the four services.
-    public static func start(name: String, datasetJSON: String) throws -> LocalCluster {
+    /// `settings` override single settings of services.yaml through the environment, e.g.
+    /// `["STRIPEBRIDGE_STRIPE_MAX_RETRIES": "1"]`.
+    public static func start(name: String, datasetJSON: String, settings: [String: String] = [:]) throws
+        -> LocalCluster
+    {
         let folder = temporaryFolder(name)
         let dataset = folder.appendingPathComponent("dataset.json")
         try datasetJSON.write(to: dataset, atomically: true, encoding: .utf8)
-        return try start(folder: folder, datasetPath: dataset.path)
+        return try start(folder: folder, datasetPath: dataset.path, settings: settings)
     }
 
-    public static func start(folder: URL, datasetPath: String) throws -> LocalCluster {
+    public static func start(folder: URL, datasetPath: String, settings: [String: String] = [:]) throws
+        -> LocalCluster
+    {
         let binaries = ExecutableLocator.url("connect-auth").deletingLastPathComponent()
-        let cluster = LocalCluster(folder: folder, binaries: binaries, environment: environment)
+        let cluster = LocalCluster(
+            folder: folder, binaries: binaries, environment: environment.merging(settings) { _, new in new }
+        )
         do {
             try cluster.start(dataset: datasetPath)
         } catch {

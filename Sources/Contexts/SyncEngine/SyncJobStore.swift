@@ -5,15 +5,67 @@ import Contracts
 struct SyncJobStore: Sendable {
     let database: Database
 
-    func create(businessID: String, stripeAccountID: String, trigger: SyncV1.Trigger, now: Int64) throws -> Int64 {
+    /// What a run needs to start or resume: its account, its start time and its `created[gte]`.
+    struct RunPlan: Sendable {
+        let jobID: Int64
+        let businessID: String
+        let stripeAccountID: String
+        let startedAt: Int64
+        /// nil for a full run.
+        let since: Int64?
+    }
+
+    func create(
+        businessID: String, stripeAccountID: String, trigger: SyncV1.Trigger, now: Int64, since: Int64?
+    ) throws -> RunPlan {
         try database.execute(
             """
-            INSERT INTO sync_jobs (business_id, stripe_account_id, trigger, state, started_at)
-            VALUES (?, ?, ?, 'running', ?)
+            INSERT INTO sync_jobs (business_id, stripe_account_id, trigger, state, started_at, since)
+            VALUES (?, ?, ?, 'running', ?, ?)
             """,
-            [.text(businessID), .text(stripeAccountID), .integer(Int64(trigger.rawValue)), .integer(now)]
+            [
+                .text(businessID), .text(stripeAccountID), .integer(Int64(trigger.rawValue)), .integer(now),
+                SQLValue(since),
+            ]
         )
-        return database.lastInsertRowID
+        return RunPlan(
+            jobID: database.lastInsertRowID, businessID: businessID, stripeAccountID: stripeAccountID,
+            startedAt: now, since: since
+        )
+    }
+
+    /// Jobs a stopped process left running, to be resumed from their cursors.
+    func interrupted() throws -> [RunPlan] {
+        var out: [RunPlan] = []
+        try database.query(
+            "SELECT id, business_id, stripe_account_id, started_at, since FROM sync_jobs WHERE state = 'running'"
+        ) {
+            out.append(
+                RunPlan(
+                    jobID: $0.int(0), businessID: $0.text(1), stripeAccountID: $0.text(2), startedAt: $0.int(3),
+                    since: $0.optionalInt(4)
+                ))
+        }
+        return out
+    }
+
+    func cursor(jobID: Int64, type: String) throws -> SyncCursor {
+        try database.queryOne(
+            "SELECT starting_after, count, done FROM sync_cursors WHERE job_id = ? AND object_type = ?",
+            [.integer(jobID), .text(type)]
+        ) { SyncCursor(startingAfter: $0.optionalText(0), count: Int($0.int(1)), done: $0.int(2) != 0) } ?? .start
+    }
+
+    func saveCursor(jobID: Int64, type: String, _ cursor: SyncCursor) throws {
+        try database.execute(
+            """
+            INSERT INTO sync_cursors (job_id, object_type, starting_after, count, done) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (job_id, object_type) DO UPDATE SET starting_after = excluded.starting_after,
+                count = excluded.count, done = excluded.done
+            """,
+            [.integer(jobID), .text(type), SQLValue(cursor.startingAfter), .integer(Int64(cursor.count)),
+             SQLValue(cursor.done)]
+        )
     }
 
     func recordType(jobID: Int64, type: String, count: Int, state: SyncJobState, error: String?) throws {
@@ -34,16 +86,10 @@ struct SyncJobStore: Sendable {
         )
     }
 
-    /// Jobs left running by a process that stopped; they are marked failed at start.
-    func abandonRunning(now: Int64) throws {
-        try database.execute(
-            """
-            UPDATE sync_jobs SET state = 'failed', finished_at = ?,
-                error = 'interrupted: the sync engine stopped during the run'
-            WHERE state = 'running'
-            """,
-            [.integer(now)]
-        )
+    func lastStarted(businessID: String) throws -> Int64? {
+        try database.queryOne(
+            "SELECT MAX(started_at) FROM sync_jobs WHERE business_id = ?", [.text(businessID)]
+        ) { $0.optionalInt(0) } ?? nil
     }
 
     func job(_ id: Int64) throws -> SyncV1.SyncJob? {

@@ -1,12 +1,15 @@
 /// The Stripe object types SyncEngine mirrors, in the order a run lists them.
+///
+/// InvoicePayments come before invoices: a paid invoice seen without its InvoicePayments would
+/// be keyed by its own id until they arrive, and its PaymentIntent would count separately.
 public enum SyncObjectType: String, Sendable, CaseIterable {
     case customer
     case product
     case price
     case paymentIntent = "payment_intent"
     case charge
-    case invoice
     case invoicePayment = "invoice_payment"
+    case invoice
     case checkoutSession = "checkout.session"
     case refund
     case dispute

@@ -6,18 +6,20 @@ import StripeClient
 /// One run of one business: lists every object type, then (when incremental) reads the events
 /// since the last success so later changes to old objects are caught.
 ///
-/// The last successful sync date advances only when every type finished.
+/// Each page is stored with the run's cursor for its type in one transaction, so a run killed
+/// at any moment resumes where it stopped. The last successful sync date advances only when
+/// every type finished, and it is the run's start time, not its end.
 struct SyncRun {
     /// Stripe keeps events for 30 days; past this gap a run re-lists everything.
     static let eventRetentionSeconds: Int64 = 29 * 24 * 3600
+    /// The pseudo-type under which the events pass keeps its cursor and counts.
+    static let eventsType = "event"
 
     let store: SyncStore
     let jobs: SyncJobStore
     let client: StripeClient
     let logger: Logger
-    let overlapSeconds: Int64
-    let jobID: Int64
-    let link: SyncStore.Link
+    let plan: SyncJobStore.RunPlan
     let clock: @Sendable () -> Int64
 
     /// What ended the run, for the job row.
@@ -27,28 +29,36 @@ struct SyncRun {
         var succeeded: Bool { failedTypes.isEmpty }
     }
 
+    /// `created[gte]` bound of an incremental run, or nil for a full one.
+    static func incrementalStart(lastSuccess: Int64?, now: Int64, overlapSeconds: Int64) -> Int64? {
+        guard let lastSuccess, now - lastSuccess <= eventRetentionSeconds else { return nil }
+        return lastSuccess - overlapSeconds
+    }
+
+    private var link: SyncStore.Link {
+        SyncStore.Link(businessID: plan.businessID, stripeAccountID: plan.stripeAccountID, lastSuccessStartedAt: nil)
+    }
+
     func execute() -> Outcome {
-        let startedAt = clock()
         var outcome = Outcome()
-        let since = incrementalStart(now: startedAt)
+        let filter = plan.since.map { [("created[gte]", String($0))] } ?? []
         for type in SyncObjectType.allCases {
-            let query = since.map { [("created[gte]", String($0))] } ?? []
-            let result = mirror(path: type.listPath, query: query, type: type.objectName)
-            if let failure = result.failure {
+            if let failure = mirror(path: type.listPath, query: filter, type: type.objectName, fromEvents: false) {
                 outcome.failedTypes[type.objectName] = failure.description
                 if failure.kind == .authentication || failure.kind == .permission {
                     outcome.needsReconnect = true
-                    break
+                    return outcome
                 }
             }
         }
-        if let since, !outcome.needsReconnect {
-            let result = mirrorEvents(since: since)
-            if let failure = result.failure { outcome.failedTypes["event"] = failure.description }
+        if plan.since != nil,
+            let failure = mirror(path: "/v1/events", query: filter, type: Self.eventsType, fromEvents: true)
+        {
+            outcome.failedTypes[Self.eventsType] = failure.description
         }
         if outcome.succeeded {
             do {
-                try store.recordSuccess(businessID: link.businessID, startedAt: startedAt)
+                try store.recordSuccess(businessID: plan.businessID, startedAt: plan.startedAt)
             } catch {
                 outcome.failedTypes["sync_state"] = "\(error)"
             }
@@ -56,68 +66,65 @@ struct SyncRun {
         return outcome
     }
 
-    /// `created[gte]` bound of an incremental run, or nil for a full one.
-    func incrementalStart(now: Int64) -> Int64? {
-        guard let last = link.lastSuccessStartedAt, now - last <= Self.eventRetentionSeconds else { return nil }
-        return last - overlapSeconds
-    }
-
-    private struct TypeResult {
-        var count = 0
-        var failure: StripeError?
-    }
-
-    private func mirror(path: String, query: [(String, String)], type: String) -> TypeResult {
-        var result = TypeResult()
+    /// Walks one list from the type's cursor; the failure, or nil when the type finished.
+    private func mirror(path: String, query: [(String, String)], type: String, fromEvents: Bool) -> StripeError? {
+        var cursor: SyncCursor
         do {
-            try client.list(path, query: query, account: link.stripeAccountID) { page in
-                let objects = zip(page.objects, page.rawObjects).compactMap { MirroredObject(dictionary: $0, json: $1) }
-                try store.storePage(objects, link: link, observedAt: clock())
-                result.count += objects.count
-            }
-            try jobs.recordType(jobID: jobID, type: type, count: result.count, state: .succeeded, error: nil)
-        } catch let error as StripeError {
-            result.failure = error
-            logger.warning(
-                "sync of a type failed",
-                ["business.id": link.businessID, "stripe.type": type, "error": error.description]
-            )
-            try? jobs.recordType(jobID: jobID, type: type, count: result.count, state: .failed, error: error.description)
+            cursor = try jobs.cursor(jobID: plan.jobID, type: type)
         } catch {
-            result.failure = StripeError(
-                kind: .decoding, status: 0, type: nil, code: nil, message: "\(error)", requestID: nil, path: path
-            )
-            try? jobs.recordType(jobID: jobID, type: type, count: result.count, state: .failed, error: "\(error)")
+            return StripeError(kind: .decoding, status: 0, message: "cannot read the cursor: \(error)", path: path)
         }
-        return result
-    }
-
-    /// Applies the `data.object` of every event since `since`, each observed at its event's time.
-    private func mirrorEvents(since: Int64) -> TypeResult {
-        var result = TypeResult()
+        guard !cursor.done else { return nil }
         do {
-            try client.list("/v1/events", query: [("created[gte]", String(since))], account: link.stripeAccountID) {
-                page in
-                for event in page.objects {
-                    guard let data = event["data"] as? [String: Any],
-                        let object = data["object"] as? [String: Any],
-                        let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
-                        let mirrored = MirroredObject(dictionary: object, json: Array(json)),
-                        SyncObjectType(rawValue: mirrored.type) != nil
-                    else { continue }
-                    let created = (event["created"] as? Int).map(Int64.init) ?? 0
-                    result.count += try store.storePage([mirrored], link: link, observedAt: created)
+            try client.list(
+                path, query: query, account: plan.stripeAccountID, startingAfter: cursor.startingAfter
+            ) { page in
+                let objects = fromEvents ? Self.eventObjects(page) : Self.listObjects(page, observedAt: clock())
+                cursor.count += objects.count
+                cursor.startingAfter = (page.objects.last?["id"] as? String) ?? cursor.startingAfter
+                let next = cursor
+                try store.database.transaction {
+                    for (observedAt, group) in objects.groupedByObservation() {
+                        try store.storePage(group, link: link, observedAt: observedAt)
+                    }
+                    try jobs.saveCursor(jobID: plan.jobID, type: type, next)
                 }
             }
-            try jobs.recordType(jobID: jobID, type: "event", count: result.count, state: .succeeded, error: nil)
-        } catch let error as StripeError {
-            result.failure = error
-            try? jobs.recordType(jobID: jobID, type: "event", count: result.count, state: .failed, error: error.description)
+            cursor.done = true
+            try jobs.saveCursor(jobID: plan.jobID, type: type, cursor)
+            try jobs.recordType(jobID: plan.jobID, type: type, count: cursor.count, state: .succeeded, error: nil)
+            return nil
         } catch {
-            result.failure = StripeError(
-                kind: .decoding, status: 0, type: nil, code: nil, message: "\(error)", requestID: nil, path: "/v1/events"
+            let failure = error as? StripeError
+                ?? StripeError(kind: .decoding, status: 0, message: "\(error)", path: path)
+            logger.warning(
+                "sync of a type failed",
+                ["business.id": plan.businessID, "stripe.type": type, "error": failure.description]
             )
+            try? jobs.recordType(
+                jobID: plan.jobID, type: type, count: cursor.count, state: .failed, error: failure.description
+            )
+            return failure
         }
-        return result
+    }
+
+    private static func listObjects(_ page: StripeListPage, observedAt: Int64) -> [ObservedObject] {
+        zip(page.objects, page.rawObjects).compactMap { dictionary, json in
+            MirroredObject(dictionary: dictionary, json: json).map { ObservedObject(object: $0, observedAt: observedAt) }
+        }
+    }
+
+    /// The `data.object` of each event of a mirrored type, observed at the event's time.
+    private static func eventObjects(_ page: StripeListPage) -> [ObservedObject] {
+        page.objects.compactMap { event in
+            guard let data = event["data"] as? [String: Any],
+                let object = data["object"] as? [String: Any],
+                let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+                let mirrored = MirroredObject(dictionary: object, json: Array(json)),
+                SyncObjectType(rawValue: mirrored.type) != nil
+            else { return nil }
+            let created = (event["created"] as? Int).map(Int64.init) ?? 0
+            return ObservedObject(object: mirrored, observedAt: created)
+        }
     }
 }

@@ -52,5 +52,19 @@ enum SyncSchema {
                 """
         ),
         OutboxStore.migration,
+        Migration(
+            version: 2,
+            sql: """
+                ALTER TABLE sync_jobs ADD COLUMN since INTEGER;
+                CREATE TABLE sync_cursors (
+                    job_id INTEGER NOT NULL REFERENCES sync_jobs(id) ON DELETE CASCADE,
+                    object_type TEXT NOT NULL,
+                    starting_after TEXT,
+                    count INTEGER NOT NULL,
+                    done INTEGER NOT NULL,
+                    PRIMARY KEY (job_id, object_type)
+                ) WITHOUT ROWID;
+                """
+        ),
     ]
 }

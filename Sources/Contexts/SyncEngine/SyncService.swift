@@ -19,15 +19,17 @@ public final class SyncService: @unchecked Sendable {
     private let logger: Logger
     private let overlapSeconds: Int64
     private let relay: OutboxRelay?
+    private let connectClient: RPCClient?
     private let pool: DispatchQueue
     private let slots: DispatchSemaphore
     private let lock = NSLock()
     private var running: [String: Int64] = [:]
     private let clock: @Sendable () -> Int64
+    private let schedule: SyncSchedule
 
     public init(
         database: Database, client: StripeClient, logger: Logger, overlapSeconds: Int64,
-        maxConcurrentRuns: Int, relay: OutboxRelay?,
+        maxConcurrentRuns: Int, relay: OutboxRelay?, schedule: SyncSchedule, connectClient: RPCClient? = nil,
         clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     ) throws {
         self.store = try SyncStore(database: database)
@@ -36,10 +38,46 @@ public final class SyncService: @unchecked Sendable {
         self.logger = logger
         self.overlapSeconds = overlapSeconds
         self.relay = relay
+        self.connectClient = connectClient
         self.pool = DispatchQueue(label: "sync-runs", attributes: .concurrent)
         self.slots = DispatchSemaphore(value: max(1, maxConcurrentRuns))
         self.clock = clock
-        try jobs.abandonRunning(now: clock())
+        self.schedule = schedule
+    }
+
+    /// Starts a run for every due business (every linked one when `all`); the jobs started.
+    public func startDueRuns(all: Bool) throws -> [SyncV1.SyncJob] {
+        let now = clock()
+        var started: [SyncV1.SyncJob] = []
+        for link in try store.allLinks() {
+            let lastRunStarted = try jobs.lastStarted(businessID: link.businessID)
+            let due = all || schedule.isDue(
+                businessID: link.businessID, lastSuccess: link.lastSuccessStartedAt,
+                lastRunStarted: lastRunStarted, now: now
+            )
+            guard due else { continue }
+            if let job = try startRun(businessID: link.businessID, trigger: .schedule).job {
+                started.append(job)
+            }
+        }
+        return started
+    }
+
+    public func runDue(_ request: SyncV1.RunDueRequest, context: CallContext) throws -> SyncV1.RunDueResponse {
+        var jobs = try startDueRuns(all: request.all)
+        if request.wait {
+            jobs = try jobs.map { try waitUntilVisible(jobID: $0.id, businessID: $0.businessId, context: context) }
+        }
+        return .init(jobs: jobs)
+    }
+
+    /// Resumes the runs a stopped process left running, each from its cursors.
+    public func resumeInterruptedRuns() throws {
+        for plan in try jobs.interrupted() {
+            lock.withLock { running[plan.businessID] = plan.jobID }
+            logger.info("sync resumed", ["business.id": plan.businessID, "sync.job_id": "\(plan.jobID)"])
+            dispatch(plan)
+        }
     }
 
     /// The outbox this service writes, for the relay that delivers it.
@@ -95,31 +133,43 @@ public final class SyncService: @unchecked Sendable {
             let job = try jobs.job(current) ?? SyncV1.SyncJob(id: current, businessId: businessID, state: "running")
             return .init(job: job, alreadyRunning: true)
         }
-        let jobID: Int64
+        let plan: SyncJobStore.RunPlan
         do {
-            jobID = try jobs.create(
-                businessID: businessID, stripeAccountID: link.stripeAccountID, trigger: trigger, now: clock()
+            let now = clock()
+            plan = try jobs.create(
+                businessID: businessID, stripeAccountID: link.stripeAccountID, trigger: trigger, now: now,
+                since: SyncRun.incrementalStart(
+                    lastSuccess: link.lastSuccessStartedAt, now: now, overlapSeconds: overlapSeconds
+                )
             )
         } catch {
             lock.unlock()
             throw error
         }
-        running[businessID] = jobID
+        running[businessID] = plan.jobID
         lock.unlock()
-        logger.info("sync started", ["business.id": businessID, "sync.job_id": "\(jobID)", "sync.trigger": "\(trigger)"])
+        logger.info(
+            "sync started",
+            ["business.id": businessID, "sync.job_id": "\(plan.jobID)", "sync.trigger": "\(trigger)"]
+        )
+        dispatch(plan)
+        return .init(job: try jobs.job(plan.jobID) ?? SyncV1.SyncJob(id: plan.jobID))
+    }
+
+    private func dispatch(_ plan: SyncJobStore.RunPlan) {
         pool.async { [self] in
             slots.wait()
             defer { slots.signal() }
-            execute(jobID: jobID, link: link)
+            execute(plan)
         }
-        return .init(job: try jobs.job(jobID) ?? SyncV1.SyncJob(id: jobID))
     }
 
-    private func execute(jobID: Int64, link: SyncStore.Link) {
-        let run = SyncRun(
-            store: store, jobs: jobs, client: client, logger: logger, overlapSeconds: overlapSeconds,
-            jobID: jobID, link: link, clock: clock
+    private func execute(_ plan: SyncJobStore.RunPlan) {
+        let jobID = plan.jobID
+        let link = SyncStore.Link(
+            businessID: plan.businessID, stripeAccountID: plan.stripeAccountID, lastSuccessStartedAt: nil
         )
+        let run = SyncRun(store: store, jobs: jobs, client: client, logger: logger, plan: plan, clock: clock)
         let outcome = run.execute()
         let error = outcome.failedTypes.keys.sorted().map { "\($0): \(outcome.failedTypes[$0]!)" }
             .joined(separator: "; ")
@@ -130,6 +180,12 @@ public final class SyncService: @unchecked Sendable {
             )
         } catch {
             logger.error("could not record the end of a sync", ["sync.job_id": "\(jobID)", "error": "\(error)"])
+        }
+        if outcome.needsReconnect {
+            Self.reportNeedsReconnect(
+                businessID: link.businessID, stripeAccountID: link.stripeAccountID, reason: error,
+                connect: connectClient, logger: logger
+            )
         }
         lock.withLock { running[link.businessID] = nil }
         relay?.wake()
@@ -158,5 +214,6 @@ public final class SyncService: @unchecked Sendable {
         server.register(SyncV1.SyncEngine.sync) { request, context in try self.sync(request, context: context) }
         server.register(SyncV1.SyncEngine.getJob) { request, _ in try self.getJob(request) }
         server.register(SyncV1.SyncEngine.listJobs) { request, _ in try self.listJobs(request) }
+        server.register(SyncV1.SyncEngine.runDue) { request, context in try self.runDue(request, context: context) }
     }
 }

@@ -87,7 +87,6 @@ struct SyncStore: Sendable {
     func storePage(_ objects: [MirroredObject], link: Link, observedAt: Int64) throws -> Int {
         guard !objects.isEmpty else { return 0 }
         return try database.transaction {
-            let version = try nextVersion()
             var changes: [RevenueV1.ObjectChange] = []
             for object in objects {
                 try database.execute(
@@ -106,10 +105,12 @@ struct SyncStore: Sendable {
                 guard database.changes == 1 else { continue }
                 changes.append(
                     RevenueV1.ObjectChange(
-                        objectType: object.type, objectId: object.id, json: object.json, version: version
+                        objectType: object.type, objectId: object.id, json: object.json
                     ))
             }
             if !changes.isEmpty {
+                let version = try nextVersion()
+                for index in changes.indices { changes[index].version = version }
                 let batch = RevenueV1.ApplyChangesRequest(
                     businessId: link.businessID, stripeAccountId: link.stripeAccountID,
                     batchId: "objects-\(version)", changes: changes, connected: true

@@ -7,8 +7,14 @@ do {
     switch arguments.first {
     case "demo":
         try DemoCommand(arguments: Array(arguments.dropFirst())).run(binaries: binaries)
+    case "run-due":
+        try RunDueCommand(arguments: Array(arguments.dropFirst())).run()
     default:
-        print("usage: stripebridge demo [--customers N] [--seed S] [--folder PATH]")
+        print(
+            """
+            usage: stripebridge demo [--customers N] [--seed S] [--folder PATH]
+                   stripebridge run-due [--all] [--config PATH]
+            """)
         exit(arguments.isEmpty ? 0 : 64)
     }
 } catch {

@@ -16,11 +16,20 @@ do {
     let service = try SyncService(
         database: database, client: launch.stripeClient(), logger: launch.logger,
         overlapSeconds: Int64(launch.config.sync.overlapSeconds),
-        maxConcurrentRuns: launch.config.sync.maxConcurrent, relay: relay
+        maxConcurrentRuns: launch.config.sync.maxConcurrent, relay: relay,
+        schedule: SyncSchedule(
+            hour: launch.config.sync.dailyAt.hour, minute: launch.config.sync.dailyAt.minute,
+            spreadMinutes: launch.config.sync.spreadMinutes
+        ),
+        connectClient: launch.client(of: "connect_auth")
     )
+    let scheduler = SyncScheduler(service: service, logger: launch.logger)
     service.register(on: server)
     relay.start()
+    try service.resumeInterruptedRuns()
+    scheduler.start()
     try ServiceRunner.run(server: server, logger: launch.logger) {
+        scheduler.stop()
         relay.stop()
         database.close()
     }
