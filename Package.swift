@@ -75,13 +75,14 @@ let package = Package(
         runtime("HTTPServe", ["CMicroHTTPD", "CShims"]),
         runtime("Outbox", ["BridgeStore", "BridgeRPC", "BridgeLog"]),
         runtime("AccessControl", ["BridgeCrypto", "BridgeRPC"]),
+        runtime("StripeWebhooks", ["BridgeCrypto"]),
         runtime("ServiceKit", ["BridgeConfig", "BridgeStore", "BridgeRPC", "BridgeLog", "StripeClient"]),
 
         // The four bounded contexts.
-        context("ConnectAuth", serviceRuntime + ["BridgeCrypto", "StripeClient"]),
+        context("ConnectAuth", serviceRuntime + ["BridgeCrypto", "StripeClient", "StripeWebhooks"]),
         context("SyncEngine", serviceRuntime + ["StripeClient"]),
         context("RevenueQuery", serviceRuntime),
-        context("PlatformBilling", serviceRuntime + ["BridgeCrypto", "StripeClient"]),
+        context("PlatformBilling", serviceRuntime + ["BridgeCrypto", "StripeClient", "StripeWebhooks"]),
 
         // The Stripe emulator and its dataset generator: the demo's Stripe and the tests' peer.
         .target(
@@ -103,11 +104,13 @@ let package = Package(
         executable("sync-engine", ["SyncEngine", "ServiceKit", "StripeClient"] + serviceRuntime),
         executable("revenue-query", ["RevenueQuery", "ServiceKit"] + serviceRuntime),
         executable("platform-billing", ["PlatformBilling", "ServiceKit"] + serviceRuntime),
+        executable("revenue-bench", ["RevenueQuery", "AccessControl"] + serviceRuntime),
         executable("stripe-emulator", ["StripeEmulatorKit", "BridgeLog"]),
         executable("stripe-dataset", ["StripeEmulatorKit"]),
+        executable("sync-bench", ["SyncEngine", "StripeClient", "BridgeStore", "BridgeLog", "BridgeRPC", "Contracts"]),
         executable(
             "stripebridge",
-            ["LocalCluster", "StripeClient", "BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge"]
+            ["LocalCluster", "StripeClient", "BridgeRPC", "BridgeLog", "BridgeConfig", "Contracts", "ProtoBridge"]
         ),
 
         // Tests.
@@ -134,7 +137,8 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "TestSupport", "BridgeRPC", "Contracts", "StripeClient", "StripeEmulatorKit", "LocalCluster",
+                "TestSupport", "BridgeRPC", "BridgeStore", "BridgeLog", "Contracts", "StripeClient",
+                "StripeEmulatorKit", "LocalCluster", "AccessControl",
                 "connect-auth", "sync-engine", "revenue-query", "platform-billing",
                 "stripe-emulator", "stripe-dataset", "stripebridge",
             ]

@@ -15,6 +15,13 @@ extension BillingV1 {
         public var seatLimit: Int64
         public var seatsUsed: Int64
         public var creditBalance: Int64
+        public var stripeCustomerId: String
+        public var stripeSubscriptionId: String
+        public var stripePriceId: String
+        public var currentPeriodStart: Int64
+        public var currentPeriodEnd: Int64
+        public var recentInvoices: [BillingV1.TenantInvoice]
+        public var hasAccess: Bool
 
         public init(
             tenantId: String = "",
@@ -22,7 +29,14 @@ extension BillingV1 {
             packageId: String = "",
             seatLimit: Int64 = 0,
             seatsUsed: Int64 = 0,
-            creditBalance: Int64 = 0
+            creditBalance: Int64 = 0,
+            stripeCustomerId: String = "",
+            stripeSubscriptionId: String = "",
+            stripePriceId: String = "",
+            currentPeriodStart: Int64 = 0,
+            currentPeriodEnd: Int64 = 0,
+            recentInvoices: [BillingV1.TenantInvoice] = [],
+            hasAccess: Bool = false
         ) {
             self.tenantId = tenantId
             self.status = status
@@ -30,6 +44,13 @@ extension BillingV1 {
             self.seatLimit = seatLimit
             self.seatsUsed = seatsUsed
             self.creditBalance = creditBalance
+            self.stripeCustomerId = stripeCustomerId
+            self.stripeSubscriptionId = stripeSubscriptionId
+            self.stripePriceId = stripePriceId
+            self.currentPeriodStart = currentPeriodStart
+            self.currentPeriodEnd = currentPeriodEnd
+            self.recentInvoices = recentInvoices
+            self.hasAccess = hasAccess
         }
 
         public init(from reader: ProtoReader) throws {
@@ -39,6 +60,13 @@ extension BillingV1 {
             seatLimit = reader.int64("seat_limit")
             seatsUsed = reader.int64("seats_used")
             creditBalance = reader.int64("credit_balance")
+            stripeCustomerId = reader.string("stripe_customer_id")
+            stripeSubscriptionId = reader.string("stripe_subscription_id")
+            stripePriceId = reader.string("stripe_price_id")
+            currentPeriodStart = reader.int64("current_period_start")
+            currentPeriodEnd = reader.int64("current_period_end")
+            recentInvoices = try reader.messages("recent_invoices")
+            hasAccess = reader.bool("has_access")
         }
 
         public func write(to writer: ProtoWriter) {
@@ -48,6 +76,13 @@ extension BillingV1 {
             writer.set("seat_limit", seatLimit)
             writer.set("seats_used", seatsUsed)
             writer.set("credit_balance", creditBalance)
+            writer.set("stripe_customer_id", stripeCustomerId)
+            writer.set("stripe_subscription_id", stripeSubscriptionId)
+            writer.set("stripe_price_id", stripePriceId)
+            writer.set("current_period_start", currentPeriodStart)
+            writer.set("current_period_end", currentPeriodEnd)
+            writer.set("recent_invoices", messages: recentInvoices)
+            writer.set("has_access", hasAccess)
         }
     }
 }

@@ -4,9 +4,45 @@ import ProtoBridge
 extension BillingV1 {
     /// The methods of `stripebridge.billing.v1.PlatformBilling`.
     public enum PlatformBilling {
+        public static let upsertPackage = RPCMethod<
+            BillingV1.UpsertPackageRequest,
+            BillingV1.UpsertPackageResponse
+        >(name: "/stripebridge.billing.v1.PlatformBilling/UpsertPackage")
+        public static let listPackages = RPCMethod<
+            BillingV1.ListPackagesRequest,
+            BillingV1.ListPackagesResponse
+        >(name: "/stripebridge.billing.v1.PlatformBilling/ListPackages")
+        public static let createOnboardingCheckout = RPCMethod<
+            BillingV1.CreateOnboardingCheckoutRequest,
+            BillingV1.CreateOnboardingCheckoutResponse
+        >(name: "/stripebridge.billing.v1.PlatformBilling/CreateOnboardingCheckout")
+        public static let handleWebhook = RPCMethod<
+            BillingV1.HandleWebhookRequest,
+            BillingV1.HandleWebhookResponse
+        >(name: "/stripebridge.billing.v1.PlatformBilling/HandleWebhook")
         public static let getTenantBilling = RPCMethod<
             BillingV1.GetTenantBillingRequest,
             BillingV1.GetTenantBillingResponse
         >(name: "/stripebridge.billing.v1.PlatformBilling/GetTenantBilling")
+        public static let reserveSeat = RPCMethod<
+            BillingV1.SeatRequest,
+            BillingV1.SeatResponse
+        >(name: "/stripebridge.billing.v1.PlatformBilling/ReserveSeat")
+        public static let releaseSeat = RPCMethod<
+            BillingV1.SeatRequest,
+            BillingV1.SeatResponse
+        >(name: "/stripebridge.billing.v1.PlatformBilling/ReleaseSeat")
+        public static let grantCredits = RPCMethod<
+            BillingV1.CreditsRequest,
+            BillingV1.CreditsResponse
+        >(name: "/stripebridge.billing.v1.PlatformBilling/GrantCredits")
+        public static let consumeCredits = RPCMethod<
+            BillingV1.CreditsRequest,
+            BillingV1.CreditsResponse
+        >(name: "/stripebridge.billing.v1.PlatformBilling/ConsumeCredits")
+        public static let getCreditLedger = RPCMethod<
+            BillingV1.CreditLedgerRequest,
+            BillingV1.CreditLedgerResponse
+        >(name: "/stripebridge.billing.v1.PlatformBilling/GetCreditLedger")
     }
 }

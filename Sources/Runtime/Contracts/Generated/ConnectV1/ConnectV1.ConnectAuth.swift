@@ -28,5 +28,9 @@ extension ConnectV1 {
             ConnectV1.MarkNeedsReconnectRequest,
             ConnectV1.MarkNeedsReconnectResponse
         >(name: "/stripebridge.connect.v1.ConnectAuth/MarkNeedsReconnect")
+        public static let handleConnectWebhook = RPCMethod<
+            ConnectV1.HandleConnectWebhookRequest,
+            ConnectV1.HandleConnectWebhookResponse
+        >(name: "/stripebridge.connect.v1.ConnectAuth/HandleConnectWebhook")
     }
 }

@@ -16,5 +16,29 @@ extension RevenueV1 {
             RevenueV1.TopCustomersRequest,
             RevenueV1.TopCustomersResponse
         >(name: "/stripebridge.revenue.v1.RevenueQuery/TopCustomers")
+        public static let listCustomers = RPCMethod<
+            RevenueV1.ListCustomersRequest,
+            RevenueV1.ListCustomersResponse
+        >(name: "/stripebridge.revenue.v1.RevenueQuery/ListCustomers")
+        public static let stripeColumns = RPCMethod<
+            RevenueV1.StripeColumnsRequest,
+            RevenueV1.StripeColumnsResponse
+        >(name: "/stripebridge.revenue.v1.RevenueQuery/StripeColumns")
+        public static let stripeInfoByEmail = RPCMethod<
+            RevenueV1.StripeInfoByEmailRequest,
+            RevenueV1.StripeInfoByEmailResponse
+        >(name: "/stripebridge.revenue.v1.RevenueQuery/StripeInfoByEmail")
+        public static let revenueSeries = RPCMethod<
+            RevenueV1.RevenueSeriesRequest,
+            RevenueV1.RevenueSeriesResponse
+        >(name: "/stripebridge.revenue.v1.RevenueQuery/RevenueSeries")
+        public static let upsertContacts = RPCMethod<
+            RevenueV1.UpsertContactsRequest,
+            RevenueV1.UpsertContactsResponse
+        >(name: "/stripebridge.revenue.v1.RevenueQuery/UpsertContacts")
+        public static let removeContacts = RPCMethod<
+            RevenueV1.RemoveContactsRequest,
+            RevenueV1.RemoveContactsResponse
+        >(name: "/stripebridge.revenue.v1.RevenueQuery/RemoveContacts")
     }
 }

@@ -20,5 +20,9 @@ extension SyncV1 {
             SyncV1.ListJobsRequest,
             SyncV1.ListJobsResponse
         >(name: "/stripebridge.sync.v1.SyncEngine/ListJobs")
+        public static let runDue = RPCMethod<
+            SyncV1.RunDueRequest,
+            SyncV1.RunDueResponse
+        >(name: "/stripebridge.sync.v1.SyncEngine/RunDue")
     }
 }

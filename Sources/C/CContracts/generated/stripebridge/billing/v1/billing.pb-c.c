@@ -7,6 +7,456 @@
 #endif
 
 #include "stripebridge/billing/v1/billing.pb-c.h"
+void   stripebridge__billing__v1__billing_package__init
+                     (Stripebridge__Billing__V1__BillingPackage         *message)
+{
+  static const Stripebridge__Billing__V1__BillingPackage init_value = STRIPEBRIDGE__BILLING__V1__BILLING_PACKAGE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__billing_package__get_packed_size
+                     (const Stripebridge__Billing__V1__BillingPackage *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__billing_package__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__billing_package__pack
+                     (const Stripebridge__Billing__V1__BillingPackage *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__billing_package__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__billing_package__pack_to_buffer
+                     (const Stripebridge__Billing__V1__BillingPackage *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__billing_package__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__BillingPackage *
+       stripebridge__billing__v1__billing_package__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__BillingPackage *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__billing_package__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__billing_package__free_unpacked
+                     (Stripebridge__Billing__V1__BillingPackage *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__billing_package__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__upsert_package_request__init
+                     (Stripebridge__Billing__V1__UpsertPackageRequest         *message)
+{
+  static const Stripebridge__Billing__V1__UpsertPackageRequest init_value = STRIPEBRIDGE__BILLING__V1__UPSERT_PACKAGE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__upsert_package_request__get_packed_size
+                     (const Stripebridge__Billing__V1__UpsertPackageRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__upsert_package_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__upsert_package_request__pack
+                     (const Stripebridge__Billing__V1__UpsertPackageRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__upsert_package_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__upsert_package_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__UpsertPackageRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__upsert_package_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__UpsertPackageRequest *
+       stripebridge__billing__v1__upsert_package_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__UpsertPackageRequest *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__upsert_package_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__upsert_package_request__free_unpacked
+                     (Stripebridge__Billing__V1__UpsertPackageRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__upsert_package_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__upsert_package_response__init
+                     (Stripebridge__Billing__V1__UpsertPackageResponse         *message)
+{
+  static const Stripebridge__Billing__V1__UpsertPackageResponse init_value = STRIPEBRIDGE__BILLING__V1__UPSERT_PACKAGE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__upsert_package_response__get_packed_size
+                     (const Stripebridge__Billing__V1__UpsertPackageResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__upsert_package_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__upsert_package_response__pack
+                     (const Stripebridge__Billing__V1__UpsertPackageResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__upsert_package_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__upsert_package_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__UpsertPackageResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__upsert_package_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__UpsertPackageResponse *
+       stripebridge__billing__v1__upsert_package_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__UpsertPackageResponse *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__upsert_package_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__upsert_package_response__free_unpacked
+                     (Stripebridge__Billing__V1__UpsertPackageResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__upsert_package_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__list_packages_request__init
+                     (Stripebridge__Billing__V1__ListPackagesRequest         *message)
+{
+  static const Stripebridge__Billing__V1__ListPackagesRequest init_value = STRIPEBRIDGE__BILLING__V1__LIST_PACKAGES_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__list_packages_request__get_packed_size
+                     (const Stripebridge__Billing__V1__ListPackagesRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__list_packages_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__list_packages_request__pack
+                     (const Stripebridge__Billing__V1__ListPackagesRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__list_packages_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__list_packages_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__ListPackagesRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__list_packages_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__ListPackagesRequest *
+       stripebridge__billing__v1__list_packages_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__ListPackagesRequest *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__list_packages_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__list_packages_request__free_unpacked
+                     (Stripebridge__Billing__V1__ListPackagesRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__list_packages_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__list_packages_response__init
+                     (Stripebridge__Billing__V1__ListPackagesResponse         *message)
+{
+  static const Stripebridge__Billing__V1__ListPackagesResponse init_value = STRIPEBRIDGE__BILLING__V1__LIST_PACKAGES_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__list_packages_response__get_packed_size
+                     (const Stripebridge__Billing__V1__ListPackagesResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__list_packages_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__list_packages_response__pack
+                     (const Stripebridge__Billing__V1__ListPackagesResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__list_packages_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__list_packages_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__ListPackagesResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__list_packages_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__ListPackagesResponse *
+       stripebridge__billing__v1__list_packages_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__ListPackagesResponse *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__list_packages_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__list_packages_response__free_unpacked
+                     (Stripebridge__Billing__V1__ListPackagesResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__list_packages_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__create_onboarding_checkout_request__init
+                     (Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest         *message)
+{
+  static const Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest init_value = STRIPEBRIDGE__BILLING__V1__CREATE_ONBOARDING_CHECKOUT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__create_onboarding_checkout_request__get_packed_size
+                     (const Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__create_onboarding_checkout_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__create_onboarding_checkout_request__pack
+                     (const Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__create_onboarding_checkout_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__create_onboarding_checkout_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__create_onboarding_checkout_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest *
+       stripebridge__billing__v1__create_onboarding_checkout_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__create_onboarding_checkout_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__create_onboarding_checkout_request__free_unpacked
+                     (Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__create_onboarding_checkout_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__create_onboarding_checkout_response__init
+                     (Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse         *message)
+{
+  static const Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse init_value = STRIPEBRIDGE__BILLING__V1__CREATE_ONBOARDING_CHECKOUT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__create_onboarding_checkout_response__get_packed_size
+                     (const Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__create_onboarding_checkout_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__create_onboarding_checkout_response__pack
+                     (const Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__create_onboarding_checkout_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__create_onboarding_checkout_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__create_onboarding_checkout_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse *
+       stripebridge__billing__v1__create_onboarding_checkout_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__create_onboarding_checkout_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__create_onboarding_checkout_response__free_unpacked
+                     (Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__create_onboarding_checkout_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__handle_webhook_request__init
+                     (Stripebridge__Billing__V1__HandleWebhookRequest         *message)
+{
+  static const Stripebridge__Billing__V1__HandleWebhookRequest init_value = STRIPEBRIDGE__BILLING__V1__HANDLE_WEBHOOK_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__handle_webhook_request__get_packed_size
+                     (const Stripebridge__Billing__V1__HandleWebhookRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__handle_webhook_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__handle_webhook_request__pack
+                     (const Stripebridge__Billing__V1__HandleWebhookRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__handle_webhook_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__handle_webhook_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__HandleWebhookRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__handle_webhook_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__HandleWebhookRequest *
+       stripebridge__billing__v1__handle_webhook_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__HandleWebhookRequest *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__handle_webhook_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__handle_webhook_request__free_unpacked
+                     (Stripebridge__Billing__V1__HandleWebhookRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__handle_webhook_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__handle_webhook_response__init
+                     (Stripebridge__Billing__V1__HandleWebhookResponse         *message)
+{
+  static const Stripebridge__Billing__V1__HandleWebhookResponse init_value = STRIPEBRIDGE__BILLING__V1__HANDLE_WEBHOOK_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__handle_webhook_response__get_packed_size
+                     (const Stripebridge__Billing__V1__HandleWebhookResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__handle_webhook_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__handle_webhook_response__pack
+                     (const Stripebridge__Billing__V1__HandleWebhookResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__handle_webhook_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__handle_webhook_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__HandleWebhookResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__handle_webhook_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__HandleWebhookResponse *
+       stripebridge__billing__v1__handle_webhook_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__HandleWebhookResponse *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__handle_webhook_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__handle_webhook_response__free_unpacked
+                     (Stripebridge__Billing__V1__HandleWebhookResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__handle_webhook_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__tenant_invoice__init
+                     (Stripebridge__Billing__V1__TenantInvoice         *message)
+{
+  static const Stripebridge__Billing__V1__TenantInvoice init_value = STRIPEBRIDGE__BILLING__V1__TENANT_INVOICE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__tenant_invoice__get_packed_size
+                     (const Stripebridge__Billing__V1__TenantInvoice *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__tenant_invoice__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__tenant_invoice__pack
+                     (const Stripebridge__Billing__V1__TenantInvoice *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__tenant_invoice__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__tenant_invoice__pack_to_buffer
+                     (const Stripebridge__Billing__V1__TenantInvoice *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__tenant_invoice__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__TenantInvoice *
+       stripebridge__billing__v1__tenant_invoice__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__TenantInvoice *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__tenant_invoice__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__tenant_invoice__free_unpacked
+                     (Stripebridge__Billing__V1__TenantInvoice *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__tenant_invoice__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   stripebridge__billing__v1__get_tenant_billing_request__init
                      (Stripebridge__Billing__V1__GetTenantBillingRequest         *message)
 {
@@ -97,6 +547,922 @@ void   stripebridge__billing__v1__get_tenant_billing_response__free_unpacked
   assert(message->base.descriptor == &stripebridge__billing__v1__get_tenant_billing_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   stripebridge__billing__v1__seat_request__init
+                     (Stripebridge__Billing__V1__SeatRequest         *message)
+{
+  static const Stripebridge__Billing__V1__SeatRequest init_value = STRIPEBRIDGE__BILLING__V1__SEAT_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__seat_request__get_packed_size
+                     (const Stripebridge__Billing__V1__SeatRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__seat_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__seat_request__pack
+                     (const Stripebridge__Billing__V1__SeatRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__seat_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__seat_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__SeatRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__seat_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__SeatRequest *
+       stripebridge__billing__v1__seat_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__SeatRequest *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__seat_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__seat_request__free_unpacked
+                     (Stripebridge__Billing__V1__SeatRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__seat_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__seat_response__init
+                     (Stripebridge__Billing__V1__SeatResponse         *message)
+{
+  static const Stripebridge__Billing__V1__SeatResponse init_value = STRIPEBRIDGE__BILLING__V1__SEAT_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__seat_response__get_packed_size
+                     (const Stripebridge__Billing__V1__SeatResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__seat_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__seat_response__pack
+                     (const Stripebridge__Billing__V1__SeatResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__seat_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__seat_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__SeatResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__seat_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__SeatResponse *
+       stripebridge__billing__v1__seat_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__SeatResponse *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__seat_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__seat_response__free_unpacked
+                     (Stripebridge__Billing__V1__SeatResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__seat_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__credits_request__init
+                     (Stripebridge__Billing__V1__CreditsRequest         *message)
+{
+  static const Stripebridge__Billing__V1__CreditsRequest init_value = STRIPEBRIDGE__BILLING__V1__CREDITS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__credits_request__get_packed_size
+                     (const Stripebridge__Billing__V1__CreditsRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credits_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__credits_request__pack
+                     (const Stripebridge__Billing__V1__CreditsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credits_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__credits_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreditsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credits_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__CreditsRequest *
+       stripebridge__billing__v1__credits_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__CreditsRequest *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__credits_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__credits_request__free_unpacked
+                     (Stripebridge__Billing__V1__CreditsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__credits_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__credits_response__init
+                     (Stripebridge__Billing__V1__CreditsResponse         *message)
+{
+  static const Stripebridge__Billing__V1__CreditsResponse init_value = STRIPEBRIDGE__BILLING__V1__CREDITS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__credits_response__get_packed_size
+                     (const Stripebridge__Billing__V1__CreditsResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credits_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__credits_response__pack
+                     (const Stripebridge__Billing__V1__CreditsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credits_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__credits_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreditsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credits_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__CreditsResponse *
+       stripebridge__billing__v1__credits_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__CreditsResponse *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__credits_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__credits_response__free_unpacked
+                     (Stripebridge__Billing__V1__CreditsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__credits_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__credit_entry__init
+                     (Stripebridge__Billing__V1__CreditEntry         *message)
+{
+  static const Stripebridge__Billing__V1__CreditEntry init_value = STRIPEBRIDGE__BILLING__V1__CREDIT_ENTRY__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__credit_entry__get_packed_size
+                     (const Stripebridge__Billing__V1__CreditEntry *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credit_entry__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__credit_entry__pack
+                     (const Stripebridge__Billing__V1__CreditEntry *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credit_entry__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__credit_entry__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreditEntry *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credit_entry__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__CreditEntry *
+       stripebridge__billing__v1__credit_entry__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__CreditEntry *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__credit_entry__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__credit_entry__free_unpacked
+                     (Stripebridge__Billing__V1__CreditEntry *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__credit_entry__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__credit_ledger_request__init
+                     (Stripebridge__Billing__V1__CreditLedgerRequest         *message)
+{
+  static const Stripebridge__Billing__V1__CreditLedgerRequest init_value = STRIPEBRIDGE__BILLING__V1__CREDIT_LEDGER_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__credit_ledger_request__get_packed_size
+                     (const Stripebridge__Billing__V1__CreditLedgerRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credit_ledger_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__credit_ledger_request__pack
+                     (const Stripebridge__Billing__V1__CreditLedgerRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credit_ledger_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__credit_ledger_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreditLedgerRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credit_ledger_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__CreditLedgerRequest *
+       stripebridge__billing__v1__credit_ledger_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__CreditLedgerRequest *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__credit_ledger_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__credit_ledger_request__free_unpacked
+                     (Stripebridge__Billing__V1__CreditLedgerRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__credit_ledger_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__billing__v1__credit_ledger_response__init
+                     (Stripebridge__Billing__V1__CreditLedgerResponse         *message)
+{
+  static const Stripebridge__Billing__V1__CreditLedgerResponse init_value = STRIPEBRIDGE__BILLING__V1__CREDIT_LEDGER_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__billing__v1__credit_ledger_response__get_packed_size
+                     (const Stripebridge__Billing__V1__CreditLedgerResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credit_ledger_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__billing__v1__credit_ledger_response__pack
+                     (const Stripebridge__Billing__V1__CreditLedgerResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credit_ledger_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__billing__v1__credit_ledger_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreditLedgerResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__billing__v1__credit_ledger_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Billing__V1__CreditLedgerResponse *
+       stripebridge__billing__v1__credit_ledger_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Billing__V1__CreditLedgerResponse *)
+     protobuf_c_message_unpack (&stripebridge__billing__v1__credit_ledger_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__billing__v1__credit_ledger_response__free_unpacked
+                     (Stripebridge__Billing__V1__CreditLedgerResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__billing__v1__credit_ledger_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__billing_package__field_descriptors[5] =
+{
+  {
+    "package_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__BillingPackage, package_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__BillingPackage, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "stripe_price_id",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__BillingPackage, stripe_price_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "included_seats",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__BillingPackage, included_seats),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "credits_per_period",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__BillingPackage, credits_per_period),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__billing_package__field_indices_by_name[] = {
+  4,   /* field[4] = credits_per_period */
+  3,   /* field[3] = included_seats */
+  1,   /* field[1] = name */
+  0,   /* field[0] = package_id */
+  2,   /* field[2] = stripe_price_id */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__billing_package__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__billing_package__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.BillingPackage",
+  "BillingPackage",
+  "Stripebridge__Billing__V1__BillingPackage",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__BillingPackage),
+  5,
+  stripebridge__billing__v1__billing_package__field_descriptors,
+  stripebridge__billing__v1__billing_package__field_indices_by_name,
+  1,  stripebridge__billing__v1__billing_package__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__billing_package__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__upsert_package_request__field_descriptors[1] =
+{
+  {
+    "package",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__UpsertPackageRequest, package),
+    &stripebridge__billing__v1__billing_package__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__upsert_package_request__field_indices_by_name[] = {
+  0,   /* field[0] = package */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__upsert_package_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__upsert_package_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.UpsertPackageRequest",
+  "UpsertPackageRequest",
+  "Stripebridge__Billing__V1__UpsertPackageRequest",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__UpsertPackageRequest),
+  1,
+  stripebridge__billing__v1__upsert_package_request__field_descriptors,
+  stripebridge__billing__v1__upsert_package_request__field_indices_by_name,
+  1,  stripebridge__billing__v1__upsert_package_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__upsert_package_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__upsert_package_response__field_descriptors[1] =
+{
+  {
+    "package",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__UpsertPackageResponse, package),
+    &stripebridge__billing__v1__billing_package__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__upsert_package_response__field_indices_by_name[] = {
+  0,   /* field[0] = package */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__upsert_package_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__upsert_package_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.UpsertPackageResponse",
+  "UpsertPackageResponse",
+  "Stripebridge__Billing__V1__UpsertPackageResponse",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__UpsertPackageResponse),
+  1,
+  stripebridge__billing__v1__upsert_package_response__field_descriptors,
+  stripebridge__billing__v1__upsert_package_response__field_indices_by_name,
+  1,  stripebridge__billing__v1__upsert_package_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__upsert_package_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__list_packages_request__field_descriptors[1] =
+{
+  {
+    "filter",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__ListPackagesRequest, filter),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__list_packages_request__field_indices_by_name[] = {
+  0,   /* field[0] = filter */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__list_packages_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__list_packages_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.ListPackagesRequest",
+  "ListPackagesRequest",
+  "Stripebridge__Billing__V1__ListPackagesRequest",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__ListPackagesRequest),
+  1,
+  stripebridge__billing__v1__list_packages_request__field_descriptors,
+  stripebridge__billing__v1__list_packages_request__field_indices_by_name,
+  1,  stripebridge__billing__v1__list_packages_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__list_packages_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__list_packages_response__field_descriptors[1] =
+{
+  {
+    "packages",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Billing__V1__ListPackagesResponse, n_packages),
+    offsetof(Stripebridge__Billing__V1__ListPackagesResponse, packages),
+    &stripebridge__billing__v1__billing_package__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__list_packages_response__field_indices_by_name[] = {
+  0,   /* field[0] = packages */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__list_packages_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__list_packages_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.ListPackagesResponse",
+  "ListPackagesResponse",
+  "Stripebridge__Billing__V1__ListPackagesResponse",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__ListPackagesResponse),
+  1,
+  stripebridge__billing__v1__list_packages_response__field_descriptors,
+  stripebridge__billing__v1__list_packages_response__field_indices_by_name,
+  1,  stripebridge__billing__v1__list_packages_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__list_packages_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__create_onboarding_checkout_request__field_descriptors[5] =
+{
+  {
+    "tenant_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest, tenant_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "package_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest, package_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "success_url",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest, success_url),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "cancel_url",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest, cancel_url),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "idempotency_key",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest, idempotency_key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__create_onboarding_checkout_request__field_indices_by_name[] = {
+  3,   /* field[3] = cancel_url */
+  4,   /* field[4] = idempotency_key */
+  1,   /* field[1] = package_id */
+  2,   /* field[2] = success_url */
+  0,   /* field[0] = tenant_id */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__create_onboarding_checkout_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__create_onboarding_checkout_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.CreateOnboardingCheckoutRequest",
+  "CreateOnboardingCheckoutRequest",
+  "Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest),
+  5,
+  stripebridge__billing__v1__create_onboarding_checkout_request__field_descriptors,
+  stripebridge__billing__v1__create_onboarding_checkout_request__field_indices_by_name,
+  1,  stripebridge__billing__v1__create_onboarding_checkout_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__create_onboarding_checkout_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__create_onboarding_checkout_response__field_descriptors[2] =
+{
+  {
+    "session_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse, session_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "url",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse, url),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__create_onboarding_checkout_response__field_indices_by_name[] = {
+  0,   /* field[0] = session_id */
+  1,   /* field[1] = url */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__create_onboarding_checkout_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__create_onboarding_checkout_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.CreateOnboardingCheckoutResponse",
+  "CreateOnboardingCheckoutResponse",
+  "Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse),
+  2,
+  stripebridge__billing__v1__create_onboarding_checkout_response__field_descriptors,
+  stripebridge__billing__v1__create_onboarding_checkout_response__field_indices_by_name,
+  1,  stripebridge__billing__v1__create_onboarding_checkout_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__create_onboarding_checkout_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__handle_webhook_request__field_descriptors[2] =
+{
+  {
+    "payload",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__HandleWebhookRequest, payload),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "stripe_signature",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__HandleWebhookRequest, stripe_signature),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__handle_webhook_request__field_indices_by_name[] = {
+  0,   /* field[0] = payload */
+  1,   /* field[1] = stripe_signature */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__handle_webhook_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__handle_webhook_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.HandleWebhookRequest",
+  "HandleWebhookRequest",
+  "Stripebridge__Billing__V1__HandleWebhookRequest",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__HandleWebhookRequest),
+  2,
+  stripebridge__billing__v1__handle_webhook_request__field_descriptors,
+  stripebridge__billing__v1__handle_webhook_request__field_indices_by_name,
+  1,  stripebridge__billing__v1__handle_webhook_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__handle_webhook_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__handle_webhook_response__field_descriptors[3] =
+{
+  {
+    "event_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__HandleWebhookResponse, event_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "outcome",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__HandleWebhookResponse, outcome),
+    &stripebridge__billing__v1__webhook_outcome__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "detail",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__HandleWebhookResponse, detail),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__handle_webhook_response__field_indices_by_name[] = {
+  2,   /* field[2] = detail */
+  0,   /* field[0] = event_id */
+  1,   /* field[1] = outcome */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__handle_webhook_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__handle_webhook_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.HandleWebhookResponse",
+  "HandleWebhookResponse",
+  "Stripebridge__Billing__V1__HandleWebhookResponse",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__HandleWebhookResponse),
+  3,
+  stripebridge__billing__v1__handle_webhook_response__field_descriptors,
+  stripebridge__billing__v1__handle_webhook_response__field_indices_by_name,
+  1,  stripebridge__billing__v1__handle_webhook_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__handle_webhook_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__tenant_invoice__field_descriptors[6] =
+{
+  {
+    "invoice_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__TenantInvoice, invoice_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "status",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__TenantInvoice, status),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "currency",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__TenantInvoice, currency),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "amount_due",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__TenantInvoice, amount_due),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "amount_paid",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__TenantInvoice, amount_paid),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "created",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__TenantInvoice, created),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__tenant_invoice__field_indices_by_name[] = {
+  3,   /* field[3] = amount_due */
+  4,   /* field[4] = amount_paid */
+  5,   /* field[5] = created */
+  2,   /* field[2] = currency */
+  0,   /* field[0] = invoice_id */
+  1,   /* field[1] = status */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__tenant_invoice__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__tenant_invoice__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.TenantInvoice",
+  "TenantInvoice",
+  "Stripebridge__Billing__V1__TenantInvoice",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__TenantInvoice),
+  6,
+  stripebridge__billing__v1__tenant_invoice__field_descriptors,
+  stripebridge__billing__v1__tenant_invoice__field_indices_by_name,
+  1,  stripebridge__billing__v1__tenant_invoice__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__tenant_invoice__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor stripebridge__billing__v1__get_tenant_billing_request__field_descriptors[1] =
 {
   {
@@ -135,7 +1501,7 @@ const ProtobufCMessageDescriptor stripebridge__billing__v1__get_tenant_billing_r
   (ProtobufCMessageInit) stripebridge__billing__v1__get_tenant_billing_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor stripebridge__billing__v1__get_tenant_billing_response__field_descriptors[6] =
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__get_tenant_billing_response__field_descriptors[13] =
 {
   {
     "tenant_id",
@@ -209,19 +1575,110 @@ static const ProtobufCFieldDescriptor stripebridge__billing__v1__get_tenant_bill
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "stripe_customer_id",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__GetTenantBillingResponse, stripe_customer_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "stripe_subscription_id",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__GetTenantBillingResponse, stripe_subscription_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "stripe_price_id",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__GetTenantBillingResponse, stripe_price_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "current_period_start",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__GetTenantBillingResponse, current_period_start),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "current_period_end",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__GetTenantBillingResponse, current_period_end),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "recent_invoices",
+    12,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Billing__V1__GetTenantBillingResponse, n_recent_invoices),
+    offsetof(Stripebridge__Billing__V1__GetTenantBillingResponse, recent_invoices),
+    &stripebridge__billing__v1__tenant_invoice__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "has_access",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__GetTenantBillingResponse, has_access),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned stripebridge__billing__v1__get_tenant_billing_response__field_indices_by_name[] = {
   5,   /* field[5] = credit_balance */
+  10,   /* field[10] = current_period_end */
+  9,   /* field[9] = current_period_start */
+  12,   /* field[12] = has_access */
   2,   /* field[2] = package_id */
+  11,   /* field[11] = recent_invoices */
   3,   /* field[3] = seat_limit */
   4,   /* field[4] = seats_used */
   1,   /* field[1] = status */
+  6,   /* field[6] = stripe_customer_id */
+  8,   /* field[8] = stripe_price_id */
+  7,   /* field[7] = stripe_subscription_id */
   0,   /* field[0] = tenant_id */
 };
 static const ProtobufCIntRange stripebridge__billing__v1__get_tenant_billing_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor stripebridge__billing__v1__get_tenant_billing_response__descriptor =
 {
@@ -231,19 +1688,480 @@ const ProtobufCMessageDescriptor stripebridge__billing__v1__get_tenant_billing_r
   "Stripebridge__Billing__V1__GetTenantBillingResponse",
   "stripebridge.billing.v1",
   sizeof(Stripebridge__Billing__V1__GetTenantBillingResponse),
-  6,
+  13,
   stripebridge__billing__v1__get_tenant_billing_response__field_descriptors,
   stripebridge__billing__v1__get_tenant_billing_response__field_indices_by_name,
   1,  stripebridge__billing__v1__get_tenant_billing_response__number_ranges,
   (ProtobufCMessageInit) stripebridge__billing__v1__get_tenant_billing_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor stripebridge__billing__v1__platform_billing__method_descriptors[1] =
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__seat_request__field_descriptors[2] =
 {
+  {
+    "tenant_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__SeatRequest, tenant_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "holder_id",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__SeatRequest, holder_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__seat_request__field_indices_by_name[] = {
+  1,   /* field[1] = holder_id */
+  0,   /* field[0] = tenant_id */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__seat_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__seat_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.SeatRequest",
+  "SeatRequest",
+  "Stripebridge__Billing__V1__SeatRequest",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__SeatRequest),
+  2,
+  stripebridge__billing__v1__seat_request__field_descriptors,
+  stripebridge__billing__v1__seat_request__field_indices_by_name,
+  1,  stripebridge__billing__v1__seat_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__seat_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__seat_response__field_descriptors[2] =
+{
+  {
+    "seats_used",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__SeatResponse, seats_used),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "seat_limit",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__SeatResponse, seat_limit),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__seat_response__field_indices_by_name[] = {
+  1,   /* field[1] = seat_limit */
+  0,   /* field[0] = seats_used */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__seat_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__seat_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.SeatResponse",
+  "SeatResponse",
+  "Stripebridge__Billing__V1__SeatResponse",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__SeatResponse),
+  2,
+  stripebridge__billing__v1__seat_response__field_descriptors,
+  stripebridge__billing__v1__seat_response__field_indices_by_name,
+  1,  stripebridge__billing__v1__seat_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__seat_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__credits_request__field_descriptors[4] =
+{
+  {
+    "tenant_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditsRequest, tenant_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "amount",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditsRequest, amount),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditsRequest, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "idempotency_key",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditsRequest, idempotency_key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__credits_request__field_indices_by_name[] = {
+  1,   /* field[1] = amount */
+  3,   /* field[3] = idempotency_key */
+  2,   /* field[2] = reason */
+  0,   /* field[0] = tenant_id */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__credits_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__credits_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.CreditsRequest",
+  "CreditsRequest",
+  "Stripebridge__Billing__V1__CreditsRequest",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__CreditsRequest),
+  4,
+  stripebridge__billing__v1__credits_request__field_descriptors,
+  stripebridge__billing__v1__credits_request__field_indices_by_name,
+  1,  stripebridge__billing__v1__credits_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__credits_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__credits_response__field_descriptors[2] =
+{
+  {
+    "balance",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditsResponse, balance),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "duplicate",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditsResponse, duplicate),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__credits_response__field_indices_by_name[] = {
+  0,   /* field[0] = balance */
+  1,   /* field[1] = duplicate */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__credits_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__credits_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.CreditsResponse",
+  "CreditsResponse",
+  "Stripebridge__Billing__V1__CreditsResponse",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__CreditsResponse),
+  2,
+  stripebridge__billing__v1__credits_response__field_descriptors,
+  stripebridge__billing__v1__credits_response__field_indices_by_name,
+  1,  stripebridge__billing__v1__credits_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__credits_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__credit_entry__field_descriptors[6] =
+{
+  {
+    "sequence",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditEntry, sequence),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "delta",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditEntry, delta),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "balance_after",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditEntry, balance_after),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditEntry, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "source",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditEntry, source),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "recorded_at",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditEntry, recorded_at),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__credit_entry__field_indices_by_name[] = {
+  2,   /* field[2] = balance_after */
+  1,   /* field[1] = delta */
+  3,   /* field[3] = reason */
+  5,   /* field[5] = recorded_at */
+  0,   /* field[0] = sequence */
+  4,   /* field[4] = source */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__credit_entry__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__credit_entry__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.CreditEntry",
+  "CreditEntry",
+  "Stripebridge__Billing__V1__CreditEntry",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__CreditEntry),
+  6,
+  stripebridge__billing__v1__credit_entry__field_descriptors,
+  stripebridge__billing__v1__credit_entry__field_indices_by_name,
+  1,  stripebridge__billing__v1__credit_entry__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__credit_entry__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__credit_ledger_request__field_descriptors[1] =
+{
+  {
+    "tenant_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Billing__V1__CreditLedgerRequest, tenant_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__credit_ledger_request__field_indices_by_name[] = {
+  0,   /* field[0] = tenant_id */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__credit_ledger_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__credit_ledger_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.CreditLedgerRequest",
+  "CreditLedgerRequest",
+  "Stripebridge__Billing__V1__CreditLedgerRequest",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__CreditLedgerRequest),
+  1,
+  stripebridge__billing__v1__credit_ledger_request__field_descriptors,
+  stripebridge__billing__v1__credit_ledger_request__field_indices_by_name,
+  1,  stripebridge__billing__v1__credit_ledger_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__credit_ledger_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__billing__v1__credit_ledger_response__field_descriptors[1] =
+{
+  {
+    "entries",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Billing__V1__CreditLedgerResponse, n_entries),
+    offsetof(Stripebridge__Billing__V1__CreditLedgerResponse, entries),
+    &stripebridge__billing__v1__credit_entry__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__billing__v1__credit_ledger_response__field_indices_by_name[] = {
+  0,   /* field[0] = entries */
+};
+static const ProtobufCIntRange stripebridge__billing__v1__credit_ledger_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor stripebridge__billing__v1__credit_ledger_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.CreditLedgerResponse",
+  "CreditLedgerResponse",
+  "Stripebridge__Billing__V1__CreditLedgerResponse",
+  "stripebridge.billing.v1",
+  sizeof(Stripebridge__Billing__V1__CreditLedgerResponse),
+  1,
+  stripebridge__billing__v1__credit_ledger_response__field_descriptors,
+  stripebridge__billing__v1__credit_ledger_response__field_indices_by_name,
+  1,  stripebridge__billing__v1__credit_ledger_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__billing__v1__credit_ledger_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCEnumValue stripebridge__billing__v1__webhook_outcome__enum_values_by_number[5] =
+{
+  { "WEBHOOK_OUTCOME_UNSPECIFIED", "STRIPEBRIDGE__BILLING__V1__WEBHOOK_OUTCOME__WEBHOOK_OUTCOME_UNSPECIFIED", 0 },
+  { "WEBHOOK_OUTCOME_APPLIED", "STRIPEBRIDGE__BILLING__V1__WEBHOOK_OUTCOME__WEBHOOK_OUTCOME_APPLIED", 1 },
+  { "WEBHOOK_OUTCOME_DUPLICATE", "STRIPEBRIDGE__BILLING__V1__WEBHOOK_OUTCOME__WEBHOOK_OUTCOME_DUPLICATE", 2 },
+  { "WEBHOOK_OUTCOME_STALE", "STRIPEBRIDGE__BILLING__V1__WEBHOOK_OUTCOME__WEBHOOK_OUTCOME_STALE", 3 },
+  { "WEBHOOK_OUTCOME_SKIPPED", "STRIPEBRIDGE__BILLING__V1__WEBHOOK_OUTCOME__WEBHOOK_OUTCOME_SKIPPED", 4 },
+};
+static const ProtobufCIntRange stripebridge__billing__v1__webhook_outcome__value_ranges[] = {
+{0, 0},{0, 5}
+};
+static const ProtobufCEnumValueIndex stripebridge__billing__v1__webhook_outcome__enum_values_by_name[5] =
+{
+  { "WEBHOOK_OUTCOME_APPLIED", 1 },
+  { "WEBHOOK_OUTCOME_DUPLICATE", 2 },
+  { "WEBHOOK_OUTCOME_SKIPPED", 4 },
+  { "WEBHOOK_OUTCOME_STALE", 3 },
+  { "WEBHOOK_OUTCOME_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor stripebridge__billing__v1__webhook_outcome__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "stripebridge.billing.v1.WebhookOutcome",
+  "WebhookOutcome",
+  "Stripebridge__Billing__V1__WebhookOutcome",
+  "stripebridge.billing.v1",
+  5,
+  stripebridge__billing__v1__webhook_outcome__enum_values_by_number,
+  5,
+  stripebridge__billing__v1__webhook_outcome__enum_values_by_name,
+  1,
+  stripebridge__billing__v1__webhook_outcome__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCMethodDescriptor stripebridge__billing__v1__platform_billing__method_descriptors[10] =
+{
+  { "UpsertPackage", &stripebridge__billing__v1__upsert_package_request__descriptor, &stripebridge__billing__v1__upsert_package_response__descriptor },
+  { "ListPackages", &stripebridge__billing__v1__list_packages_request__descriptor, &stripebridge__billing__v1__list_packages_response__descriptor },
+  { "CreateOnboardingCheckout", &stripebridge__billing__v1__create_onboarding_checkout_request__descriptor, &stripebridge__billing__v1__create_onboarding_checkout_response__descriptor },
+  { "HandleWebhook", &stripebridge__billing__v1__handle_webhook_request__descriptor, &stripebridge__billing__v1__handle_webhook_response__descriptor },
   { "GetTenantBilling", &stripebridge__billing__v1__get_tenant_billing_request__descriptor, &stripebridge__billing__v1__get_tenant_billing_response__descriptor },
+  { "ReserveSeat", &stripebridge__billing__v1__seat_request__descriptor, &stripebridge__billing__v1__seat_response__descriptor },
+  { "ReleaseSeat", &stripebridge__billing__v1__seat_request__descriptor, &stripebridge__billing__v1__seat_response__descriptor },
+  { "GrantCredits", &stripebridge__billing__v1__credits_request__descriptor, &stripebridge__billing__v1__credits_response__descriptor },
+  { "ConsumeCredits", &stripebridge__billing__v1__credits_request__descriptor, &stripebridge__billing__v1__credits_response__descriptor },
+  { "GetCreditLedger", &stripebridge__billing__v1__credit_ledger_request__descriptor, &stripebridge__billing__v1__credit_ledger_response__descriptor },
 };
 const unsigned stripebridge__billing__v1__platform_billing__method_indices_by_name[] = {
-  0         /* GetTenantBilling */
+  8,        /* ConsumeCredits */
+  2,        /* CreateOnboardingCheckout */
+  9,        /* GetCreditLedger */
+  4,        /* GetTenantBilling */
+  7,        /* GrantCredits */
+  3,        /* HandleWebhook */
+  1,        /* ListPackages */
+  6,        /* ReleaseSeat */
+  5,        /* ReserveSeat */
+  0         /* UpsertPackage */
 };
 const ProtobufCServiceDescriptor stripebridge__billing__v1__platform_billing__descriptor =
 {
@@ -252,17 +2170,89 @@ const ProtobufCServiceDescriptor stripebridge__billing__v1__platform_billing__de
   "PlatformBilling",
   "Stripebridge__Billing__V1__PlatformBilling",
   "stripebridge.billing.v1",
-  1,
+  10,
   stripebridge__billing__v1__platform_billing__method_descriptors,
   stripebridge__billing__v1__platform_billing__method_indices_by_name
 };
+void stripebridge__billing__v1__platform_billing__upsert_package(ProtobufCService *service,
+                                                                 const Stripebridge__Billing__V1__UpsertPackageRequest *input,
+                                                                 Stripebridge__Billing__V1__UpsertPackageResponse_Closure closure,
+                                                                 void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__billing__v1__platform_billing__descriptor);
+  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__billing__v1__platform_billing__list_packages(ProtobufCService *service,
+                                                                const Stripebridge__Billing__V1__ListPackagesRequest *input,
+                                                                Stripebridge__Billing__V1__ListPackagesResponse_Closure closure,
+                                                                void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__billing__v1__platform_billing__descriptor);
+  service->invoke(service, 1, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__billing__v1__platform_billing__create_onboarding_checkout(ProtobufCService *service,
+                                                                             const Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest *input,
+                                                                             Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse_Closure closure,
+                                                                             void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__billing__v1__platform_billing__descriptor);
+  service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__billing__v1__platform_billing__handle_webhook(ProtobufCService *service,
+                                                                 const Stripebridge__Billing__V1__HandleWebhookRequest *input,
+                                                                 Stripebridge__Billing__V1__HandleWebhookResponse_Closure closure,
+                                                                 void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__billing__v1__platform_billing__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
 void stripebridge__billing__v1__platform_billing__get_tenant_billing(ProtobufCService *service,
                                                                      const Stripebridge__Billing__V1__GetTenantBillingRequest *input,
                                                                      Stripebridge__Billing__V1__GetTenantBillingResponse_Closure closure,
                                                                      void *closure_data)
 {
   assert(service->descriptor == &stripebridge__billing__v1__platform_billing__descriptor);
-  service->invoke(service, 0, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__billing__v1__platform_billing__reserve_seat(ProtobufCService *service,
+                                                               const Stripebridge__Billing__V1__SeatRequest *input,
+                                                               Stripebridge__Billing__V1__SeatResponse_Closure closure,
+                                                               void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__billing__v1__platform_billing__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__billing__v1__platform_billing__release_seat(ProtobufCService *service,
+                                                               const Stripebridge__Billing__V1__SeatRequest *input,
+                                                               Stripebridge__Billing__V1__SeatResponse_Closure closure,
+                                                               void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__billing__v1__platform_billing__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__billing__v1__platform_billing__grant_credits(ProtobufCService *service,
+                                                                const Stripebridge__Billing__V1__CreditsRequest *input,
+                                                                Stripebridge__Billing__V1__CreditsResponse_Closure closure,
+                                                                void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__billing__v1__platform_billing__descriptor);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__billing__v1__platform_billing__consume_credits(ProtobufCService *service,
+                                                                  const Stripebridge__Billing__V1__CreditsRequest *input,
+                                                                  Stripebridge__Billing__V1__CreditsResponse_Closure closure,
+                                                                  void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__billing__v1__platform_billing__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__billing__v1__platform_billing__get_credit_ledger(ProtobufCService *service,
+                                                                    const Stripebridge__Billing__V1__CreditLedgerRequest *input,
+                                                                    Stripebridge__Billing__V1__CreditLedgerResponse_Closure closure,
+                                                                    void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__billing__v1__platform_billing__descriptor);
+  service->invoke(service, 9, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void stripebridge__billing__v1__platform_billing__init (Stripebridge__Billing__V1__PlatformBilling_Service *service,
                                                         Stripebridge__Billing__V1__PlatformBilling_ServiceDestroy destroy)

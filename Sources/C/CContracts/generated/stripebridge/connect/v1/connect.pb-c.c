@@ -547,6 +547,96 @@ void   stripebridge__connect__v1__mark_needs_reconnect_response__free_unpacked
   assert(message->base.descriptor == &stripebridge__connect__v1__mark_needs_reconnect_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   stripebridge__connect__v1__handle_connect_webhook_request__init
+                     (Stripebridge__Connect__V1__HandleConnectWebhookRequest         *message)
+{
+  static const Stripebridge__Connect__V1__HandleConnectWebhookRequest init_value = STRIPEBRIDGE__CONNECT__V1__HANDLE_CONNECT_WEBHOOK_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__connect__v1__handle_connect_webhook_request__get_packed_size
+                     (const Stripebridge__Connect__V1__HandleConnectWebhookRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__connect__v1__handle_connect_webhook_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__connect__v1__handle_connect_webhook_request__pack
+                     (const Stripebridge__Connect__V1__HandleConnectWebhookRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__connect__v1__handle_connect_webhook_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__connect__v1__handle_connect_webhook_request__pack_to_buffer
+                     (const Stripebridge__Connect__V1__HandleConnectWebhookRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__connect__v1__handle_connect_webhook_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Connect__V1__HandleConnectWebhookRequest *
+       stripebridge__connect__v1__handle_connect_webhook_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Connect__V1__HandleConnectWebhookRequest *)
+     protobuf_c_message_unpack (&stripebridge__connect__v1__handle_connect_webhook_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__connect__v1__handle_connect_webhook_request__free_unpacked
+                     (Stripebridge__Connect__V1__HandleConnectWebhookRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__connect__v1__handle_connect_webhook_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__connect__v1__handle_connect_webhook_response__init
+                     (Stripebridge__Connect__V1__HandleConnectWebhookResponse         *message)
+{
+  static const Stripebridge__Connect__V1__HandleConnectWebhookResponse init_value = STRIPEBRIDGE__CONNECT__V1__HANDLE_CONNECT_WEBHOOK_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__connect__v1__handle_connect_webhook_response__get_packed_size
+                     (const Stripebridge__Connect__V1__HandleConnectWebhookResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__connect__v1__handle_connect_webhook_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__connect__v1__handle_connect_webhook_response__pack
+                     (const Stripebridge__Connect__V1__HandleConnectWebhookResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__connect__v1__handle_connect_webhook_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__connect__v1__handle_connect_webhook_response__pack_to_buffer
+                     (const Stripebridge__Connect__V1__HandleConnectWebhookResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__connect__v1__handle_connect_webhook_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Connect__V1__HandleConnectWebhookResponse *
+       stripebridge__connect__v1__handle_connect_webhook_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Connect__V1__HandleConnectWebhookResponse *)
+     protobuf_c_message_unpack (&stripebridge__connect__v1__handle_connect_webhook_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__connect__v1__handle_connect_webhook_response__free_unpacked
+                     (Stripebridge__Connect__V1__HandleConnectWebhookResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__connect__v1__handle_connect_webhook_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor stripebridge__connect__v1__connect_urlrequest__field_descriptors[2] =
 {
   {
@@ -1276,6 +1366,134 @@ const ProtobufCMessageDescriptor stripebridge__connect__v1__mark_needs_reconnect
   (ProtobufCMessageInit) stripebridge__connect__v1__mark_needs_reconnect_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor stripebridge__connect__v1__handle_connect_webhook_request__field_descriptors[2] =
+{
+  {
+    "payload",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BYTES,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Connect__V1__HandleConnectWebhookRequest, payload),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "signature_header",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Connect__V1__HandleConnectWebhookRequest, signature_header),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__connect__v1__handle_connect_webhook_request__field_indices_by_name[] = {
+  0,   /* field[0] = payload */
+  1,   /* field[1] = signature_header */
+};
+static const ProtobufCIntRange stripebridge__connect__v1__handle_connect_webhook_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor stripebridge__connect__v1__handle_connect_webhook_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.connect.v1.HandleConnectWebhookRequest",
+  "HandleConnectWebhookRequest",
+  "Stripebridge__Connect__V1__HandleConnectWebhookRequest",
+  "stripebridge.connect.v1",
+  sizeof(Stripebridge__Connect__V1__HandleConnectWebhookRequest),
+  2,
+  stripebridge__connect__v1__handle_connect_webhook_request__field_descriptors,
+  stripebridge__connect__v1__handle_connect_webhook_request__field_indices_by_name,
+  1,  stripebridge__connect__v1__handle_connect_webhook_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__connect__v1__handle_connect_webhook_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__connect__v1__handle_connect_webhook_response__field_descriptors[4] =
+{
+  {
+    "event_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Connect__V1__HandleConnectWebhookResponse, event_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "event_type",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Connect__V1__HandleConnectWebhookResponse, event_type),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "handled",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Connect__V1__HandleConnectWebhookResponse, handled),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "disconnected_business_ids",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Stripebridge__Connect__V1__HandleConnectWebhookResponse, n_disconnected_business_ids),
+    offsetof(Stripebridge__Connect__V1__HandleConnectWebhookResponse, disconnected_business_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__connect__v1__handle_connect_webhook_response__field_indices_by_name[] = {
+  3,   /* field[3] = disconnected_business_ids */
+  0,   /* field[0] = event_id */
+  1,   /* field[1] = event_type */
+  2,   /* field[2] = handled */
+};
+static const ProtobufCIntRange stripebridge__connect__v1__handle_connect_webhook_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor stripebridge__connect__v1__handle_connect_webhook_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.connect.v1.HandleConnectWebhookResponse",
+  "HandleConnectWebhookResponse",
+  "Stripebridge__Connect__V1__HandleConnectWebhookResponse",
+  "stripebridge.connect.v1",
+  sizeof(Stripebridge__Connect__V1__HandleConnectWebhookResponse),
+  4,
+  stripebridge__connect__v1__handle_connect_webhook_response__field_descriptors,
+  stripebridge__connect__v1__handle_connect_webhook_response__field_indices_by_name,
+  1,  stripebridge__connect__v1__handle_connect_webhook_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__connect__v1__handle_connect_webhook_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue stripebridge__connect__v1__flow__enum_values_by_number[2] =
 {
   { "AGENCY", "STRIPEBRIDGE__CONNECT__V1__FLOW__AGENCY", 0 },
@@ -1334,7 +1552,7 @@ const ProtobufCEnumDescriptor stripebridge__connect__v1__link_state__descriptor 
   stripebridge__connect__v1__link_state__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor stripebridge__connect__v1__connect_auth__method_descriptors[6] =
+static const ProtobufCMethodDescriptor stripebridge__connect__v1__connect_auth__method_descriptors[7] =
 {
   { "ConnectURL", &stripebridge__connect__v1__connect_urlrequest__descriptor, &stripebridge__connect__v1__connect_urlresponse__descriptor },
   { "CompleteCallback", &stripebridge__connect__v1__complete_callback_request__descriptor, &stripebridge__connect__v1__complete_callback_response__descriptor },
@@ -1342,12 +1560,14 @@ static const ProtobufCMethodDescriptor stripebridge__connect__v1__connect_auth__
   { "Disconnect", &stripebridge__connect__v1__disconnect_request__descriptor, &stripebridge__connect__v1__disconnect_response__descriptor },
   { "AccountForBusiness", &stripebridge__connect__v1__account_for_business_request__descriptor, &stripebridge__connect__v1__account_for_business_response__descriptor },
   { "MarkNeedsReconnect", &stripebridge__connect__v1__mark_needs_reconnect_request__descriptor, &stripebridge__connect__v1__mark_needs_reconnect_response__descriptor },
+  { "HandleConnectWebhook", &stripebridge__connect__v1__handle_connect_webhook_request__descriptor, &stripebridge__connect__v1__handle_connect_webhook_response__descriptor },
 };
 const unsigned stripebridge__connect__v1__connect_auth__method_indices_by_name[] = {
   4,        /* AccountForBusiness */
   1,        /* CompleteCallback */
   0,        /* ConnectURL */
   3,        /* Disconnect */
+  6,        /* HandleConnectWebhook */
   5,        /* MarkNeedsReconnect */
   2         /* Status */
 };
@@ -1358,7 +1578,7 @@ const ProtobufCServiceDescriptor stripebridge__connect__v1__connect_auth__descri
   "ConnectAuth",
   "Stripebridge__Connect__V1__ConnectAuth",
   "stripebridge.connect.v1",
-  6,
+  7,
   stripebridge__connect__v1__connect_auth__method_descriptors,
   stripebridge__connect__v1__connect_auth__method_indices_by_name
 };
@@ -1409,6 +1629,14 @@ void stripebridge__connect__v1__connect_auth__mark_needs_reconnect(ProtobufCServ
 {
   assert(service->descriptor == &stripebridge__connect__v1__connect_auth__descriptor);
   service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__connect__v1__connect_auth__handle_connect_webhook(ProtobufCService *service,
+                                                                     const Stripebridge__Connect__V1__HandleConnectWebhookRequest *input,
+                                                                     Stripebridge__Connect__V1__HandleConnectWebhookResponse_Closure closure,
+                                                                     void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__connect__v1__connect_auth__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void stripebridge__connect__v1__connect_auth__init (Stripebridge__Connect__V1__ConnectAuth_Service *service,
                                                     Stripebridge__Connect__V1__ConnectAuth_ServiceDestroy destroy)

@@ -412,6 +412,951 @@ void   stripebridge__revenue__v1__top_customers_response__free_unpacked
   assert(message->base.descriptor == &stripebridge__revenue__v1__top_customers_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   stripebridge__revenue__v1__contact__init
+                     (Stripebridge__Revenue__V1__Contact         *message)
+{
+  static const Stripebridge__Revenue__V1__Contact init_value = STRIPEBRIDGE__REVENUE__V1__CONTACT__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__contact__get_packed_size
+                     (const Stripebridge__Revenue__V1__Contact *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__contact__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__contact__pack
+                     (const Stripebridge__Revenue__V1__Contact *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__contact__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__contact__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__Contact *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__contact__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__Contact *
+       stripebridge__revenue__v1__contact__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__Contact *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__contact__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__contact__free_unpacked
+                     (Stripebridge__Revenue__V1__Contact *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__contact__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__upsert_contacts_request__init
+                     (Stripebridge__Revenue__V1__UpsertContactsRequest         *message)
+{
+  static const Stripebridge__Revenue__V1__UpsertContactsRequest init_value = STRIPEBRIDGE__REVENUE__V1__UPSERT_CONTACTS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__upsert_contacts_request__get_packed_size
+                     (const Stripebridge__Revenue__V1__UpsertContactsRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__upsert_contacts_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__upsert_contacts_request__pack
+                     (const Stripebridge__Revenue__V1__UpsertContactsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__upsert_contacts_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__upsert_contacts_request__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__UpsertContactsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__upsert_contacts_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__UpsertContactsRequest *
+       stripebridge__revenue__v1__upsert_contacts_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__UpsertContactsRequest *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__upsert_contacts_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__upsert_contacts_request__free_unpacked
+                     (Stripebridge__Revenue__V1__UpsertContactsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__upsert_contacts_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__upsert_contacts_response__init
+                     (Stripebridge__Revenue__V1__UpsertContactsResponse         *message)
+{
+  static const Stripebridge__Revenue__V1__UpsertContactsResponse init_value = STRIPEBRIDGE__REVENUE__V1__UPSERT_CONTACTS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__upsert_contacts_response__get_packed_size
+                     (const Stripebridge__Revenue__V1__UpsertContactsResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__upsert_contacts_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__upsert_contacts_response__pack
+                     (const Stripebridge__Revenue__V1__UpsertContactsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__upsert_contacts_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__upsert_contacts_response__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__UpsertContactsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__upsert_contacts_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__UpsertContactsResponse *
+       stripebridge__revenue__v1__upsert_contacts_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__UpsertContactsResponse *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__upsert_contacts_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__upsert_contacts_response__free_unpacked
+                     (Stripebridge__Revenue__V1__UpsertContactsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__upsert_contacts_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__remove_contacts_request__init
+                     (Stripebridge__Revenue__V1__RemoveContactsRequest         *message)
+{
+  static const Stripebridge__Revenue__V1__RemoveContactsRequest init_value = STRIPEBRIDGE__REVENUE__V1__REMOVE_CONTACTS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__remove_contacts_request__get_packed_size
+                     (const Stripebridge__Revenue__V1__RemoveContactsRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__remove_contacts_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__remove_contacts_request__pack
+                     (const Stripebridge__Revenue__V1__RemoveContactsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__remove_contacts_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__remove_contacts_request__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__RemoveContactsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__remove_contacts_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__RemoveContactsRequest *
+       stripebridge__revenue__v1__remove_contacts_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__RemoveContactsRequest *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__remove_contacts_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__remove_contacts_request__free_unpacked
+                     (Stripebridge__Revenue__V1__RemoveContactsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__remove_contacts_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__remove_contacts_response__init
+                     (Stripebridge__Revenue__V1__RemoveContactsResponse         *message)
+{
+  static const Stripebridge__Revenue__V1__RemoveContactsResponse init_value = STRIPEBRIDGE__REVENUE__V1__REMOVE_CONTACTS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__remove_contacts_response__get_packed_size
+                     (const Stripebridge__Revenue__V1__RemoveContactsResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__remove_contacts_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__remove_contacts_response__pack
+                     (const Stripebridge__Revenue__V1__RemoveContactsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__remove_contacts_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__remove_contacts_response__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__RemoveContactsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__remove_contacts_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__RemoveContactsResponse *
+       stripebridge__revenue__v1__remove_contacts_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__RemoveContactsResponse *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__remove_contacts_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__remove_contacts_response__free_unpacked
+                     (Stripebridge__Revenue__V1__RemoveContactsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__remove_contacts_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__list_customers_request__init
+                     (Stripebridge__Revenue__V1__ListCustomersRequest         *message)
+{
+  static const Stripebridge__Revenue__V1__ListCustomersRequest init_value = STRIPEBRIDGE__REVENUE__V1__LIST_CUSTOMERS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__list_customers_request__get_packed_size
+                     (const Stripebridge__Revenue__V1__ListCustomersRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__list_customers_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__list_customers_request__pack
+                     (const Stripebridge__Revenue__V1__ListCustomersRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__list_customers_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__list_customers_request__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__ListCustomersRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__list_customers_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__ListCustomersRequest *
+       stripebridge__revenue__v1__list_customers_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__ListCustomersRequest *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__list_customers_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__list_customers_request__free_unpacked
+                     (Stripebridge__Revenue__V1__ListCustomersRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__list_customers_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__customer_row__init
+                     (Stripebridge__Revenue__V1__CustomerRow         *message)
+{
+  static const Stripebridge__Revenue__V1__CustomerRow init_value = STRIPEBRIDGE__REVENUE__V1__CUSTOMER_ROW__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__customer_row__get_packed_size
+                     (const Stripebridge__Revenue__V1__CustomerRow *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__customer_row__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__customer_row__pack
+                     (const Stripebridge__Revenue__V1__CustomerRow *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__customer_row__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__customer_row__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__CustomerRow *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__customer_row__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__CustomerRow *
+       stripebridge__revenue__v1__customer_row__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__CustomerRow *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__customer_row__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__customer_row__free_unpacked
+                     (Stripebridge__Revenue__V1__CustomerRow *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__customer_row__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__list_customers_response__init
+                     (Stripebridge__Revenue__V1__ListCustomersResponse         *message)
+{
+  static const Stripebridge__Revenue__V1__ListCustomersResponse init_value = STRIPEBRIDGE__REVENUE__V1__LIST_CUSTOMERS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__list_customers_response__get_packed_size
+                     (const Stripebridge__Revenue__V1__ListCustomersResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__list_customers_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__list_customers_response__pack
+                     (const Stripebridge__Revenue__V1__ListCustomersResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__list_customers_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__list_customers_response__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__ListCustomersResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__list_customers_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__ListCustomersResponse *
+       stripebridge__revenue__v1__list_customers_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__ListCustomersResponse *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__list_customers_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__list_customers_response__free_unpacked
+                     (Stripebridge__Revenue__V1__ListCustomersResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__list_customers_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__stripe_columns_request__init
+                     (Stripebridge__Revenue__V1__StripeColumnsRequest         *message)
+{
+  static const Stripebridge__Revenue__V1__StripeColumnsRequest init_value = STRIPEBRIDGE__REVENUE__V1__STRIPE_COLUMNS_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__stripe_columns_request__get_packed_size
+                     (const Stripebridge__Revenue__V1__StripeColumnsRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_columns_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__stripe_columns_request__pack
+                     (const Stripebridge__Revenue__V1__StripeColumnsRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_columns_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__stripe_columns_request__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__StripeColumnsRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_columns_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__StripeColumnsRequest *
+       stripebridge__revenue__v1__stripe_columns_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__StripeColumnsRequest *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__stripe_columns_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__stripe_columns_request__free_unpacked
+                     (Stripebridge__Revenue__V1__StripeColumnsRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_columns_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__stripe_column__init
+                     (Stripebridge__Revenue__V1__StripeColumn         *message)
+{
+  static const Stripebridge__Revenue__V1__StripeColumn init_value = STRIPEBRIDGE__REVENUE__V1__STRIPE_COLUMN__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__stripe_column__get_packed_size
+                     (const Stripebridge__Revenue__V1__StripeColumn *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_column__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__stripe_column__pack
+                     (const Stripebridge__Revenue__V1__StripeColumn *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_column__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__stripe_column__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__StripeColumn *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_column__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__StripeColumn *
+       stripebridge__revenue__v1__stripe_column__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__StripeColumn *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__stripe_column__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__stripe_column__free_unpacked
+                     (Stripebridge__Revenue__V1__StripeColumn *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_column__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__stripe_columns_response__init
+                     (Stripebridge__Revenue__V1__StripeColumnsResponse         *message)
+{
+  static const Stripebridge__Revenue__V1__StripeColumnsResponse init_value = STRIPEBRIDGE__REVENUE__V1__STRIPE_COLUMNS_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__stripe_columns_response__get_packed_size
+                     (const Stripebridge__Revenue__V1__StripeColumnsResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_columns_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__stripe_columns_response__pack
+                     (const Stripebridge__Revenue__V1__StripeColumnsResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_columns_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__stripe_columns_response__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__StripeColumnsResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_columns_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__StripeColumnsResponse *
+       stripebridge__revenue__v1__stripe_columns_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__StripeColumnsResponse *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__stripe_columns_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__stripe_columns_response__free_unpacked
+                     (Stripebridge__Revenue__V1__StripeColumnsResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_columns_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__stripe_info_by_email_request__init
+                     (Stripebridge__Revenue__V1__StripeInfoByEmailRequest         *message)
+{
+  static const Stripebridge__Revenue__V1__StripeInfoByEmailRequest init_value = STRIPEBRIDGE__REVENUE__V1__STRIPE_INFO_BY_EMAIL_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__stripe_info_by_email_request__get_packed_size
+                     (const Stripebridge__Revenue__V1__StripeInfoByEmailRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_info_by_email_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__stripe_info_by_email_request__pack
+                     (const Stripebridge__Revenue__V1__StripeInfoByEmailRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_info_by_email_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__stripe_info_by_email_request__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__StripeInfoByEmailRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_info_by_email_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__StripeInfoByEmailRequest *
+       stripebridge__revenue__v1__stripe_info_by_email_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__StripeInfoByEmailRequest *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__stripe_info_by_email_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__stripe_info_by_email_request__free_unpacked
+                     (Stripebridge__Revenue__V1__StripeInfoByEmailRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_info_by_email_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__customer_info__init
+                     (Stripebridge__Revenue__V1__CustomerInfo         *message)
+{
+  static const Stripebridge__Revenue__V1__CustomerInfo init_value = STRIPEBRIDGE__REVENUE__V1__CUSTOMER_INFO__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__customer_info__get_packed_size
+                     (const Stripebridge__Revenue__V1__CustomerInfo *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__customer_info__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__customer_info__pack
+                     (const Stripebridge__Revenue__V1__CustomerInfo *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__customer_info__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__customer_info__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__CustomerInfo *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__customer_info__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__CustomerInfo *
+       stripebridge__revenue__v1__customer_info__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__CustomerInfo *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__customer_info__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__customer_info__free_unpacked
+                     (Stripebridge__Revenue__V1__CustomerInfo *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__customer_info__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__line_item__init
+                     (Stripebridge__Revenue__V1__LineItem         *message)
+{
+  static const Stripebridge__Revenue__V1__LineItem init_value = STRIPEBRIDGE__REVENUE__V1__LINE_ITEM__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__line_item__get_packed_size
+                     (const Stripebridge__Revenue__V1__LineItem *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__line_item__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__line_item__pack
+                     (const Stripebridge__Revenue__V1__LineItem *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__line_item__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__line_item__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__LineItem *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__line_item__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__LineItem *
+       stripebridge__revenue__v1__line_item__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__LineItem *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__line_item__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__line_item__free_unpacked
+                     (Stripebridge__Revenue__V1__LineItem *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__line_item__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__checkout_session_info__init
+                     (Stripebridge__Revenue__V1__CheckoutSessionInfo         *message)
+{
+  static const Stripebridge__Revenue__V1__CheckoutSessionInfo init_value = STRIPEBRIDGE__REVENUE__V1__CHECKOUT_SESSION_INFO__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__checkout_session_info__get_packed_size
+                     (const Stripebridge__Revenue__V1__CheckoutSessionInfo *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__checkout_session_info__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__checkout_session_info__pack
+                     (const Stripebridge__Revenue__V1__CheckoutSessionInfo *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__checkout_session_info__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__checkout_session_info__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__CheckoutSessionInfo *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__checkout_session_info__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__CheckoutSessionInfo *
+       stripebridge__revenue__v1__checkout_session_info__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__CheckoutSessionInfo *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__checkout_session_info__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__checkout_session_info__free_unpacked
+                     (Stripebridge__Revenue__V1__CheckoutSessionInfo *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__checkout_session_info__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__invoice_info__init
+                     (Stripebridge__Revenue__V1__InvoiceInfo         *message)
+{
+  static const Stripebridge__Revenue__V1__InvoiceInfo init_value = STRIPEBRIDGE__REVENUE__V1__INVOICE_INFO__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__invoice_info__get_packed_size
+                     (const Stripebridge__Revenue__V1__InvoiceInfo *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__invoice_info__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__invoice_info__pack
+                     (const Stripebridge__Revenue__V1__InvoiceInfo *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__invoice_info__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__invoice_info__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__InvoiceInfo *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__invoice_info__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__InvoiceInfo *
+       stripebridge__revenue__v1__invoice_info__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__InvoiceInfo *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__invoice_info__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__invoice_info__free_unpacked
+                     (Stripebridge__Revenue__V1__InvoiceInfo *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__invoice_info__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__payment_info__init
+                     (Stripebridge__Revenue__V1__PaymentInfo         *message)
+{
+  static const Stripebridge__Revenue__V1__PaymentInfo init_value = STRIPEBRIDGE__REVENUE__V1__PAYMENT_INFO__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__payment_info__get_packed_size
+                     (const Stripebridge__Revenue__V1__PaymentInfo *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__payment_info__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__payment_info__pack
+                     (const Stripebridge__Revenue__V1__PaymentInfo *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__payment_info__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__payment_info__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__PaymentInfo *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__payment_info__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__PaymentInfo *
+       stripebridge__revenue__v1__payment_info__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__PaymentInfo *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__payment_info__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__payment_info__free_unpacked
+                     (Stripebridge__Revenue__V1__PaymentInfo *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__payment_info__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__stripe_info_by_email_response__init
+                     (Stripebridge__Revenue__V1__StripeInfoByEmailResponse         *message)
+{
+  static const Stripebridge__Revenue__V1__StripeInfoByEmailResponse init_value = STRIPEBRIDGE__REVENUE__V1__STRIPE_INFO_BY_EMAIL_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__stripe_info_by_email_response__get_packed_size
+                     (const Stripebridge__Revenue__V1__StripeInfoByEmailResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_info_by_email_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__stripe_info_by_email_response__pack
+                     (const Stripebridge__Revenue__V1__StripeInfoByEmailResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_info_by_email_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__stripe_info_by_email_response__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__StripeInfoByEmailResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_info_by_email_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__StripeInfoByEmailResponse *
+       stripebridge__revenue__v1__stripe_info_by_email_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__StripeInfoByEmailResponse *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__stripe_info_by_email_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__stripe_info_by_email_response__free_unpacked
+                     (Stripebridge__Revenue__V1__StripeInfoByEmailResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__stripe_info_by_email_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__revenue_series_request__init
+                     (Stripebridge__Revenue__V1__RevenueSeriesRequest         *message)
+{
+  static const Stripebridge__Revenue__V1__RevenueSeriesRequest init_value = STRIPEBRIDGE__REVENUE__V1__REVENUE_SERIES_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__revenue_series_request__get_packed_size
+                     (const Stripebridge__Revenue__V1__RevenueSeriesRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__revenue_series_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__revenue_series_request__pack
+                     (const Stripebridge__Revenue__V1__RevenueSeriesRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__revenue_series_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__revenue_series_request__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__RevenueSeriesRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__revenue_series_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__RevenueSeriesRequest *
+       stripebridge__revenue__v1__revenue_series_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__RevenueSeriesRequest *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__revenue_series_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__revenue_series_request__free_unpacked
+                     (Stripebridge__Revenue__V1__RevenueSeriesRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__revenue_series_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__series_point__init
+                     (Stripebridge__Revenue__V1__SeriesPoint         *message)
+{
+  static const Stripebridge__Revenue__V1__SeriesPoint init_value = STRIPEBRIDGE__REVENUE__V1__SERIES_POINT__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__series_point__get_packed_size
+                     (const Stripebridge__Revenue__V1__SeriesPoint *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__series_point__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__series_point__pack
+                     (const Stripebridge__Revenue__V1__SeriesPoint *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__series_point__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__series_point__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__SeriesPoint *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__series_point__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__SeriesPoint *
+       stripebridge__revenue__v1__series_point__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__SeriesPoint *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__series_point__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__series_point__free_unpacked
+                     (Stripebridge__Revenue__V1__SeriesPoint *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__series_point__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__revenue__v1__revenue_series_response__init
+                     (Stripebridge__Revenue__V1__RevenueSeriesResponse         *message)
+{
+  static const Stripebridge__Revenue__V1__RevenueSeriesResponse init_value = STRIPEBRIDGE__REVENUE__V1__REVENUE_SERIES_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__revenue__v1__revenue_series_response__get_packed_size
+                     (const Stripebridge__Revenue__V1__RevenueSeriesResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__revenue_series_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__revenue__v1__revenue_series_response__pack
+                     (const Stripebridge__Revenue__V1__RevenueSeriesResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__revenue_series_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__revenue__v1__revenue_series_response__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__RevenueSeriesResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__revenue__v1__revenue_series_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Revenue__V1__RevenueSeriesResponse *
+       stripebridge__revenue__v1__revenue_series_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Revenue__V1__RevenueSeriesResponse *)
+     protobuf_c_message_unpack (&stripebridge__revenue__v1__revenue_series_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__revenue__v1__revenue_series_response__free_unpacked
+                     (Stripebridge__Revenue__V1__RevenueSeriesResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__revenue__v1__revenue_series_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor stripebridge__revenue__v1__object_change__field_descriptors[5] =
 {
   {
@@ -1118,16 +2063,1671 @@ const ProtobufCMessageDescriptor stripebridge__revenue__v1__top_customers_respon
   (ProtobufCMessageInit) stripebridge__revenue__v1__top_customers_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCMethodDescriptor stripebridge__revenue__v1__revenue_query__method_descriptors[3] =
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__contact__field_descriptors[3] =
+{
+  {
+    "contact_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__Contact, contact_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "email",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__Contact, email),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__Contact, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__contact__field_indices_by_name[] = {
+  0,   /* field[0] = contact_id */
+  1,   /* field[1] = email */
+  2,   /* field[2] = name */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__contact__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__contact__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.Contact",
+  "Contact",
+  "Stripebridge__Revenue__V1__Contact",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__Contact),
+  3,
+  stripebridge__revenue__v1__contact__field_descriptors,
+  stripebridge__revenue__v1__contact__field_indices_by_name,
+  1,  stripebridge__revenue__v1__contact__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__contact__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__upsert_contacts_request__field_descriptors[2] =
+{
+  {
+    "business_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__UpsertContactsRequest, business_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "contacts",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Revenue__V1__UpsertContactsRequest, n_contacts),
+    offsetof(Stripebridge__Revenue__V1__UpsertContactsRequest, contacts),
+    &stripebridge__revenue__v1__contact__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__upsert_contacts_request__field_indices_by_name[] = {
+  0,   /* field[0] = business_id */
+  1,   /* field[1] = contacts */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__upsert_contacts_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__upsert_contacts_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.UpsertContactsRequest",
+  "UpsertContactsRequest",
+  "Stripebridge__Revenue__V1__UpsertContactsRequest",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__UpsertContactsRequest),
+  2,
+  stripebridge__revenue__v1__upsert_contacts_request__field_descriptors,
+  stripebridge__revenue__v1__upsert_contacts_request__field_indices_by_name,
+  1,  stripebridge__revenue__v1__upsert_contacts_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__upsert_contacts_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__upsert_contacts_response__field_descriptors[1] =
+{
+  {
+    "stored",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__UpsertContactsResponse, stored),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__upsert_contacts_response__field_indices_by_name[] = {
+  0,   /* field[0] = stored */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__upsert_contacts_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__upsert_contacts_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.UpsertContactsResponse",
+  "UpsertContactsResponse",
+  "Stripebridge__Revenue__V1__UpsertContactsResponse",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__UpsertContactsResponse),
+  1,
+  stripebridge__revenue__v1__upsert_contacts_response__field_descriptors,
+  stripebridge__revenue__v1__upsert_contacts_response__field_indices_by_name,
+  1,  stripebridge__revenue__v1__upsert_contacts_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__upsert_contacts_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__remove_contacts_request__field_descriptors[2] =
+{
+  {
+    "business_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__RemoveContactsRequest, business_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "contact_ids",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Stripebridge__Revenue__V1__RemoveContactsRequest, n_contact_ids),
+    offsetof(Stripebridge__Revenue__V1__RemoveContactsRequest, contact_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__remove_contacts_request__field_indices_by_name[] = {
+  0,   /* field[0] = business_id */
+  1,   /* field[1] = contact_ids */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__remove_contacts_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__remove_contacts_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.RemoveContactsRequest",
+  "RemoveContactsRequest",
+  "Stripebridge__Revenue__V1__RemoveContactsRequest",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__RemoveContactsRequest),
+  2,
+  stripebridge__revenue__v1__remove_contacts_request__field_descriptors,
+  stripebridge__revenue__v1__remove_contacts_request__field_indices_by_name,
+  1,  stripebridge__revenue__v1__remove_contacts_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__remove_contacts_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__remove_contacts_response__field_descriptors[1] =
+{
+  {
+    "removed",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__RemoveContactsResponse, removed),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__remove_contacts_response__field_indices_by_name[] = {
+  0,   /* field[0] = removed */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__remove_contacts_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__remove_contacts_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.RemoveContactsResponse",
+  "RemoveContactsResponse",
+  "Stripebridge__Revenue__V1__RemoveContactsResponse",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__RemoveContactsResponse),
+  1,
+  stripebridge__revenue__v1__remove_contacts_response__field_descriptors,
+  stripebridge__revenue__v1__remove_contacts_response__field_indices_by_name,
+  1,  stripebridge__revenue__v1__remove_contacts_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__remove_contacts_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__list_customers_request__field_descriptors[5] =
+{
+  {
+    "business_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__ListCustomersRequest, business_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "sort",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__ListCustomersRequest, sort),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "filter",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__ListCustomersRequest, filter),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_size",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__ListCustomersRequest, page_size),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "page_token",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__ListCustomersRequest, page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__list_customers_request__field_indices_by_name[] = {
+  0,   /* field[0] = business_id */
+  2,   /* field[2] = filter */
+  3,   /* field[3] = page_size */
+  4,   /* field[4] = page_token */
+  1,   /* field[1] = sort */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__list_customers_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__list_customers_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.ListCustomersRequest",
+  "ListCustomersRequest",
+  "Stripebridge__Revenue__V1__ListCustomersRequest",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__ListCustomersRequest),
+  5,
+  stripebridge__revenue__v1__list_customers_request__field_descriptors,
+  stripebridge__revenue__v1__list_customers_request__field_indices_by_name,
+  1,  stripebridge__revenue__v1__list_customers_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__list_customers_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__customer_row__field_descriptors[10] =
+{
+  {
+    "email",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CustomerRow, email),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CustomerRow, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "currency",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CustomerRow, currency),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "spent",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CustomerRow, spent),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "spent_display",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CustomerRow, spent_display),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "orders",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CustomerRow, orders),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "last_purchase_at",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CustomerRow, last_purchase_at),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "totals",
+    8,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Revenue__V1__CustomerRow, n_totals),
+    offsetof(Stripebridge__Revenue__V1__CustomerRow, totals),
+    &stripebridge__revenue__v1__currency_total__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "contact_id",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CustomerRow, contact_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "contact_name",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CustomerRow, contact_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__customer_row__field_indices_by_name[] = {
+  8,   /* field[8] = contact_id */
+  9,   /* field[9] = contact_name */
+  2,   /* field[2] = currency */
+  0,   /* field[0] = email */
+  6,   /* field[6] = last_purchase_at */
+  1,   /* field[1] = name */
+  5,   /* field[5] = orders */
+  3,   /* field[3] = spent */
+  4,   /* field[4] = spent_display */
+  7,   /* field[7] = totals */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__customer_row__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 10 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__customer_row__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.CustomerRow",
+  "CustomerRow",
+  "Stripebridge__Revenue__V1__CustomerRow",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__CustomerRow),
+  10,
+  stripebridge__revenue__v1__customer_row__field_descriptors,
+  stripebridge__revenue__v1__customer_row__field_indices_by_name,
+  1,  stripebridge__revenue__v1__customer_row__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__customer_row__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__list_customers_response__field_descriptors[3] =
+{
+  {
+    "customers",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Revenue__V1__ListCustomersResponse, n_customers),
+    offsetof(Stripebridge__Revenue__V1__ListCustomersResponse, customers),
+    &stripebridge__revenue__v1__customer_row__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "next_page_token",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__ListCustomersResponse, next_page_token),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "total_count",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__ListCustomersResponse, total_count),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__list_customers_response__field_indices_by_name[] = {
+  0,   /* field[0] = customers */
+  1,   /* field[1] = next_page_token */
+  2,   /* field[2] = total_count */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__list_customers_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__list_customers_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.ListCustomersResponse",
+  "ListCustomersResponse",
+  "Stripebridge__Revenue__V1__ListCustomersResponse",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__ListCustomersResponse),
+  3,
+  stripebridge__revenue__v1__list_customers_response__field_descriptors,
+  stripebridge__revenue__v1__list_customers_response__field_indices_by_name,
+  1,  stripebridge__revenue__v1__list_customers_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__list_customers_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__stripe_columns_request__field_descriptors[2] =
+{
+  {
+    "business_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__StripeColumnsRequest, business_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "emails",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Stripebridge__Revenue__V1__StripeColumnsRequest, n_emails),
+    offsetof(Stripebridge__Revenue__V1__StripeColumnsRequest, emails),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__stripe_columns_request__field_indices_by_name[] = {
+  0,   /* field[0] = business_id */
+  1,   /* field[1] = emails */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__stripe_columns_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__stripe_columns_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.StripeColumnsRequest",
+  "StripeColumnsRequest",
+  "Stripebridge__Revenue__V1__StripeColumnsRequest",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__StripeColumnsRequest),
+  2,
+  stripebridge__revenue__v1__stripe_columns_request__field_descriptors,
+  stripebridge__revenue__v1__stripe_columns_request__field_indices_by_name,
+  1,  stripebridge__revenue__v1__stripe_columns_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__stripe_columns_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__stripe_column__field_descriptors[5] =
+{
+  {
+    "email",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__StripeColumn, email),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "present",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__StripeColumn, present),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "spent_display",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__StripeColumn, spent_display),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "orders_display",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__StripeColumn, orders_display),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "other_currencies",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT32,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__StripeColumn, other_currencies),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__stripe_column__field_indices_by_name[] = {
+  0,   /* field[0] = email */
+  3,   /* field[3] = orders_display */
+  4,   /* field[4] = other_currencies */
+  1,   /* field[1] = present */
+  2,   /* field[2] = spent_display */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__stripe_column__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__stripe_column__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.StripeColumn",
+  "StripeColumn",
+  "Stripebridge__Revenue__V1__StripeColumn",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__StripeColumn),
+  5,
+  stripebridge__revenue__v1__stripe_column__field_descriptors,
+  stripebridge__revenue__v1__stripe_column__field_indices_by_name,
+  1,  stripebridge__revenue__v1__stripe_column__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__stripe_column__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__stripe_columns_response__field_descriptors[2] =
+{
+  {
+    "connected",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__StripeColumnsResponse, connected),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "columns",
+    2,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Revenue__V1__StripeColumnsResponse, n_columns),
+    offsetof(Stripebridge__Revenue__V1__StripeColumnsResponse, columns),
+    &stripebridge__revenue__v1__stripe_column__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__stripe_columns_response__field_indices_by_name[] = {
+  1,   /* field[1] = columns */
+  0,   /* field[0] = connected */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__stripe_columns_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__stripe_columns_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.StripeColumnsResponse",
+  "StripeColumnsResponse",
+  "Stripebridge__Revenue__V1__StripeColumnsResponse",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__StripeColumnsResponse),
+  2,
+  stripebridge__revenue__v1__stripe_columns_response__field_descriptors,
+  stripebridge__revenue__v1__stripe_columns_response__field_indices_by_name,
+  1,  stripebridge__revenue__v1__stripe_columns_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__stripe_columns_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__stripe_info_by_email_request__field_descriptors[2] =
+{
+  {
+    "business_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__StripeInfoByEmailRequest, business_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "email",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__StripeInfoByEmailRequest, email),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__stripe_info_by_email_request__field_indices_by_name[] = {
+  0,   /* field[0] = business_id */
+  1,   /* field[1] = email */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__stripe_info_by_email_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__stripe_info_by_email_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.StripeInfoByEmailRequest",
+  "StripeInfoByEmailRequest",
+  "Stripebridge__Revenue__V1__StripeInfoByEmailRequest",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__StripeInfoByEmailRequest),
+  2,
+  stripebridge__revenue__v1__stripe_info_by_email_request__field_descriptors,
+  stripebridge__revenue__v1__stripe_info_by_email_request__field_indices_by_name,
+  1,  stripebridge__revenue__v1__stripe_info_by_email_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__stripe_info_by_email_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__customer_info__field_descriptors[3] =
+{
+  {
+    "customer_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CustomerInfo, customer_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "name",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CustomerInfo, name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "deleted",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CustomerInfo, deleted),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__customer_info__field_indices_by_name[] = {
+  0,   /* field[0] = customer_id */
+  2,   /* field[2] = deleted */
+  1,   /* field[1] = name */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__customer_info__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 3 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__customer_info__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.CustomerInfo",
+  "CustomerInfo",
+  "Stripebridge__Revenue__V1__CustomerInfo",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__CustomerInfo),
+  3,
+  stripebridge__revenue__v1__customer_info__field_descriptors,
+  stripebridge__revenue__v1__customer_info__field_indices_by_name,
+  1,  stripebridge__revenue__v1__customer_info__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__customer_info__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__line_item__field_descriptors[6] =
+{
+  {
+    "description",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__LineItem, description),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "quantity",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__LineItem, quantity),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "amount_total",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__LineItem, amount_total),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "currency",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__LineItem, currency),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "price_id",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__LineItem, price_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "product_id",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__LineItem, product_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__line_item__field_indices_by_name[] = {
+  2,   /* field[2] = amount_total */
+  3,   /* field[3] = currency */
+  0,   /* field[0] = description */
+  4,   /* field[4] = price_id */
+  5,   /* field[5] = product_id */
+  1,   /* field[1] = quantity */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__line_item__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__line_item__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.LineItem",
+  "LineItem",
+  "Stripebridge__Revenue__V1__LineItem",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__LineItem),
+  6,
+  stripebridge__revenue__v1__line_item__field_descriptors,
+  stripebridge__revenue__v1__line_item__field_indices_by_name,
+  1,  stripebridge__revenue__v1__line_item__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__line_item__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__checkout_session_info__field_descriptors[6] =
+{
+  {
+    "session_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CheckoutSessionInfo, session_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "mode",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CheckoutSessionInfo, mode),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "amount_total",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CheckoutSessionInfo, amount_total),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "currency",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CheckoutSessionInfo, currency),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "created",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CheckoutSessionInfo, created),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "line_items",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Revenue__V1__CheckoutSessionInfo, n_line_items),
+    offsetof(Stripebridge__Revenue__V1__CheckoutSessionInfo, line_items),
+    &stripebridge__revenue__v1__line_item__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__checkout_session_info__field_indices_by_name[] = {
+  2,   /* field[2] = amount_total */
+  4,   /* field[4] = created */
+  3,   /* field[3] = currency */
+  5,   /* field[5] = line_items */
+  1,   /* field[1] = mode */
+  0,   /* field[0] = session_id */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__checkout_session_info__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__checkout_session_info__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.CheckoutSessionInfo",
+  "CheckoutSessionInfo",
+  "Stripebridge__Revenue__V1__CheckoutSessionInfo",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__CheckoutSessionInfo),
+  6,
+  stripebridge__revenue__v1__checkout_session_info__field_descriptors,
+  stripebridge__revenue__v1__checkout_session_info__field_indices_by_name,
+  1,  stripebridge__revenue__v1__checkout_session_info__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__checkout_session_info__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__invoice_info__field_descriptors[5] =
+{
+  {
+    "invoice_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__InvoiceInfo, invoice_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "amount_paid",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__InvoiceInfo, amount_paid),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "currency",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__InvoiceInfo, currency),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "paid_at",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__InvoiceInfo, paid_at),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "subscription_id",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__InvoiceInfo, subscription_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__invoice_info__field_indices_by_name[] = {
+  1,   /* field[1] = amount_paid */
+  2,   /* field[2] = currency */
+  0,   /* field[0] = invoice_id */
+  3,   /* field[3] = paid_at */
+  4,   /* field[4] = subscription_id */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__invoice_info__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__invoice_info__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.InvoiceInfo",
+  "InvoiceInfo",
+  "Stripebridge__Revenue__V1__InvoiceInfo",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__InvoiceInfo),
+  5,
+  stripebridge__revenue__v1__invoice_info__field_descriptors,
+  stripebridge__revenue__v1__invoice_info__field_indices_by_name,
+  1,  stripebridge__revenue__v1__invoice_info__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__invoice_info__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__payment_info__field_descriptors[12] =
+{
+  {
+    "payment_key",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, payment_key),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "currency",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, currency),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "gross",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, gross),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "refunded",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, refunded),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "disputed_lost",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, disputed_lost),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "net",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, net),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "net_display",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, net_display),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "created",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, created),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "is_order",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, is_order),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "charge_ids",
+    10,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, n_charge_ids),
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, charge_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "invoice_ids",
+    11,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, n_invoice_ids),
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, invoice_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "checkout_session_ids",
+    12,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, n_checkout_session_ids),
+    offsetof(Stripebridge__Revenue__V1__PaymentInfo, checkout_session_ids),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__payment_info__field_indices_by_name[] = {
+  9,   /* field[9] = charge_ids */
+  11,   /* field[11] = checkout_session_ids */
+  7,   /* field[7] = created */
+  1,   /* field[1] = currency */
+  4,   /* field[4] = disputed_lost */
+  2,   /* field[2] = gross */
+  10,   /* field[10] = invoice_ids */
+  8,   /* field[8] = is_order */
+  5,   /* field[5] = net */
+  6,   /* field[6] = net_display */
+  0,   /* field[0] = payment_key */
+  3,   /* field[3] = refunded */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__payment_info__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 12 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__payment_info__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.PaymentInfo",
+  "PaymentInfo",
+  "Stripebridge__Revenue__V1__PaymentInfo",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__PaymentInfo),
+  12,
+  stripebridge__revenue__v1__payment_info__field_descriptors,
+  stripebridge__revenue__v1__payment_info__field_indices_by_name,
+  1,  stripebridge__revenue__v1__payment_info__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__payment_info__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__stripe_info_by_email_response__field_descriptors[6] =
+{
+  {
+    "connected",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__StripeInfoByEmailResponse, connected),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "summary",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__StripeInfoByEmailResponse, summary),
+    &stripebridge__revenue__v1__email_summary__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "customers",
+    3,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Revenue__V1__StripeInfoByEmailResponse, n_customers),
+    offsetof(Stripebridge__Revenue__V1__StripeInfoByEmailResponse, customers),
+    &stripebridge__revenue__v1__customer_info__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "payments",
+    4,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Revenue__V1__StripeInfoByEmailResponse, n_payments),
+    offsetof(Stripebridge__Revenue__V1__StripeInfoByEmailResponse, payments),
+    &stripebridge__revenue__v1__payment_info__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "invoices",
+    5,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Revenue__V1__StripeInfoByEmailResponse, n_invoices),
+    offsetof(Stripebridge__Revenue__V1__StripeInfoByEmailResponse, invoices),
+    &stripebridge__revenue__v1__invoice_info__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "checkout_sessions",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Revenue__V1__StripeInfoByEmailResponse, n_checkout_sessions),
+    offsetof(Stripebridge__Revenue__V1__StripeInfoByEmailResponse, checkout_sessions),
+    &stripebridge__revenue__v1__checkout_session_info__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__stripe_info_by_email_response__field_indices_by_name[] = {
+  5,   /* field[5] = checkout_sessions */
+  0,   /* field[0] = connected */
+  2,   /* field[2] = customers */
+  4,   /* field[4] = invoices */
+  3,   /* field[3] = payments */
+  1,   /* field[1] = summary */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__stripe_info_by_email_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 6 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__stripe_info_by_email_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.StripeInfoByEmailResponse",
+  "StripeInfoByEmailResponse",
+  "Stripebridge__Revenue__V1__StripeInfoByEmailResponse",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__StripeInfoByEmailResponse),
+  6,
+  stripebridge__revenue__v1__stripe_info_by_email_response__field_descriptors,
+  stripebridge__revenue__v1__stripe_info_by_email_response__field_indices_by_name,
+  1,  stripebridge__revenue__v1__stripe_info_by_email_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__stripe_info_by_email_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__revenue_series_request__field_descriptors[4] =
+{
+  {
+    "business_id",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__RevenueSeriesRequest, business_id),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "from",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__RevenueSeriesRequest, from),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "to",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__RevenueSeriesRequest, to),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "period",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__RevenueSeriesRequest, period),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__revenue_series_request__field_indices_by_name[] = {
+  0,   /* field[0] = business_id */
+  1,   /* field[1] = from */
+  3,   /* field[3] = period */
+  2,   /* field[2] = to */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__revenue_series_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 4 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__revenue_series_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.RevenueSeriesRequest",
+  "RevenueSeriesRequest",
+  "Stripebridge__Revenue__V1__RevenueSeriesRequest",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__RevenueSeriesRequest),
+  4,
+  stripebridge__revenue__v1__revenue_series_request__field_descriptors,
+  stripebridge__revenue__v1__revenue_series_request__field_indices_by_name,
+  1,  stripebridge__revenue__v1__revenue_series_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__revenue_series_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__series_point__field_descriptors[5] =
+{
+  {
+    "period_start",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__SeriesPoint, period_start),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "currency",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__SeriesPoint, currency),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "net",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__SeriesPoint, net),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "orders",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__SeriesPoint, orders),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "net_display",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__SeriesPoint, net_display),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__series_point__field_indices_by_name[] = {
+  1,   /* field[1] = currency */
+  2,   /* field[2] = net */
+  4,   /* field[4] = net_display */
+  3,   /* field[3] = orders */
+  0,   /* field[0] = period_start */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__series_point__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 5 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__series_point__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.SeriesPoint",
+  "SeriesPoint",
+  "Stripebridge__Revenue__V1__SeriesPoint",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__SeriesPoint),
+  5,
+  stripebridge__revenue__v1__series_point__field_descriptors,
+  stripebridge__revenue__v1__series_point__field_indices_by_name,
+  1,  stripebridge__revenue__v1__series_point__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__series_point__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__revenue_series_response__field_descriptors[1] =
+{
+  {
+    "points",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Revenue__V1__RevenueSeriesResponse, n_points),
+    offsetof(Stripebridge__Revenue__V1__RevenueSeriesResponse, points),
+    &stripebridge__revenue__v1__series_point__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__revenue__v1__revenue_series_response__field_indices_by_name[] = {
+  0,   /* field[0] = points */
+};
+static const ProtobufCIntRange stripebridge__revenue__v1__revenue_series_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor stripebridge__revenue__v1__revenue_series_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.revenue.v1.RevenueSeriesResponse",
+  "RevenueSeriesResponse",
+  "Stripebridge__Revenue__V1__RevenueSeriesResponse",
+  "stripebridge.revenue.v1",
+  sizeof(Stripebridge__Revenue__V1__RevenueSeriesResponse),
+  1,
+  stripebridge__revenue__v1__revenue_series_response__field_descriptors,
+  stripebridge__revenue__v1__revenue_series_response__field_indices_by_name,
+  1,  stripebridge__revenue__v1__revenue_series_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__revenue__v1__revenue_series_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCMethodDescriptor stripebridge__revenue__v1__revenue_query__method_descriptors[9] =
 {
   { "ApplyChanges", &stripebridge__revenue__v1__apply_changes_request__descriptor, &stripebridge__revenue__v1__apply_changes_response__descriptor },
   { "SummaryByEmails", &stripebridge__revenue__v1__summary_by_emails_request__descriptor, &stripebridge__revenue__v1__summary_by_emails_response__descriptor },
   { "TopCustomers", &stripebridge__revenue__v1__top_customers_request__descriptor, &stripebridge__revenue__v1__top_customers_response__descriptor },
+  { "ListCustomers", &stripebridge__revenue__v1__list_customers_request__descriptor, &stripebridge__revenue__v1__list_customers_response__descriptor },
+  { "StripeColumns", &stripebridge__revenue__v1__stripe_columns_request__descriptor, &stripebridge__revenue__v1__stripe_columns_response__descriptor },
+  { "StripeInfoByEmail", &stripebridge__revenue__v1__stripe_info_by_email_request__descriptor, &stripebridge__revenue__v1__stripe_info_by_email_response__descriptor },
+  { "RevenueSeries", &stripebridge__revenue__v1__revenue_series_request__descriptor, &stripebridge__revenue__v1__revenue_series_response__descriptor },
+  { "UpsertContacts", &stripebridge__revenue__v1__upsert_contacts_request__descriptor, &stripebridge__revenue__v1__upsert_contacts_response__descriptor },
+  { "RemoveContacts", &stripebridge__revenue__v1__remove_contacts_request__descriptor, &stripebridge__revenue__v1__remove_contacts_response__descriptor },
 };
 const unsigned stripebridge__revenue__v1__revenue_query__method_indices_by_name[] = {
   0,        /* ApplyChanges */
+  3,        /* ListCustomers */
+  8,        /* RemoveContacts */
+  6,        /* RevenueSeries */
+  4,        /* StripeColumns */
+  5,        /* StripeInfoByEmail */
   1,        /* SummaryByEmails */
-  2         /* TopCustomers */
+  2,        /* TopCustomers */
+  7         /* UpsertContacts */
 };
 const ProtobufCServiceDescriptor stripebridge__revenue__v1__revenue_query__descriptor =
 {
@@ -1136,7 +3736,7 @@ const ProtobufCServiceDescriptor stripebridge__revenue__v1__revenue_query__descr
   "RevenueQuery",
   "Stripebridge__Revenue__V1__RevenueQuery",
   "stripebridge.revenue.v1",
-  3,
+  9,
   stripebridge__revenue__v1__revenue_query__method_descriptors,
   stripebridge__revenue__v1__revenue_query__method_indices_by_name
 };
@@ -1163,6 +3763,54 @@ void stripebridge__revenue__v1__revenue_query__top_customers(ProtobufCService *s
 {
   assert(service->descriptor == &stripebridge__revenue__v1__revenue_query__descriptor);
   service->invoke(service, 2, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__revenue__v1__revenue_query__list_customers(ProtobufCService *service,
+                                                              const Stripebridge__Revenue__V1__ListCustomersRequest *input,
+                                                              Stripebridge__Revenue__V1__ListCustomersResponse_Closure closure,
+                                                              void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__revenue__v1__revenue_query__descriptor);
+  service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__revenue__v1__revenue_query__stripe_columns(ProtobufCService *service,
+                                                              const Stripebridge__Revenue__V1__StripeColumnsRequest *input,
+                                                              Stripebridge__Revenue__V1__StripeColumnsResponse_Closure closure,
+                                                              void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__revenue__v1__revenue_query__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__revenue__v1__revenue_query__stripe_info_by_email(ProtobufCService *service,
+                                                                    const Stripebridge__Revenue__V1__StripeInfoByEmailRequest *input,
+                                                                    Stripebridge__Revenue__V1__StripeInfoByEmailResponse_Closure closure,
+                                                                    void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__revenue__v1__revenue_query__descriptor);
+  service->invoke(service, 5, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__revenue__v1__revenue_query__revenue_series(ProtobufCService *service,
+                                                              const Stripebridge__Revenue__V1__RevenueSeriesRequest *input,
+                                                              Stripebridge__Revenue__V1__RevenueSeriesResponse_Closure closure,
+                                                              void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__revenue__v1__revenue_query__descriptor);
+  service->invoke(service, 6, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__revenue__v1__revenue_query__upsert_contacts(ProtobufCService *service,
+                                                               const Stripebridge__Revenue__V1__UpsertContactsRequest *input,
+                                                               Stripebridge__Revenue__V1__UpsertContactsResponse_Closure closure,
+                                                               void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__revenue__v1__revenue_query__descriptor);
+  service->invoke(service, 7, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__revenue__v1__revenue_query__remove_contacts(ProtobufCService *service,
+                                                               const Stripebridge__Revenue__V1__RemoveContactsRequest *input,
+                                                               Stripebridge__Revenue__V1__RemoveContactsResponse_Closure closure,
+                                                               void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__revenue__v1__revenue_query__descriptor);
+  service->invoke(service, 8, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void stripebridge__revenue__v1__revenue_query__init (Stripebridge__Revenue__V1__RevenueQuery_Service *service,
                                                      Stripebridge__Revenue__V1__RevenueQuery_ServiceDestroy destroy)

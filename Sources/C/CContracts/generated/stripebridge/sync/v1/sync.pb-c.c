@@ -457,6 +457,96 @@ void   stripebridge__sync__v1__list_jobs_response__free_unpacked
   assert(message->base.descriptor == &stripebridge__sync__v1__list_jobs_response__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   stripebridge__sync__v1__run_due_request__init
+                     (Stripebridge__Sync__V1__RunDueRequest         *message)
+{
+  static const Stripebridge__Sync__V1__RunDueRequest init_value = STRIPEBRIDGE__SYNC__V1__RUN_DUE_REQUEST__INIT;
+  *message = init_value;
+}
+size_t stripebridge__sync__v1__run_due_request__get_packed_size
+                     (const Stripebridge__Sync__V1__RunDueRequest *message)
+{
+  assert(message->base.descriptor == &stripebridge__sync__v1__run_due_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__sync__v1__run_due_request__pack
+                     (const Stripebridge__Sync__V1__RunDueRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__sync__v1__run_due_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__sync__v1__run_due_request__pack_to_buffer
+                     (const Stripebridge__Sync__V1__RunDueRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__sync__v1__run_due_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Sync__V1__RunDueRequest *
+       stripebridge__sync__v1__run_due_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Sync__V1__RunDueRequest *)
+     protobuf_c_message_unpack (&stripebridge__sync__v1__run_due_request__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__sync__v1__run_due_request__free_unpacked
+                     (Stripebridge__Sync__V1__RunDueRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__sync__v1__run_due_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   stripebridge__sync__v1__run_due_response__init
+                     (Stripebridge__Sync__V1__RunDueResponse         *message)
+{
+  static const Stripebridge__Sync__V1__RunDueResponse init_value = STRIPEBRIDGE__SYNC__V1__RUN_DUE_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t stripebridge__sync__v1__run_due_response__get_packed_size
+                     (const Stripebridge__Sync__V1__RunDueResponse *message)
+{
+  assert(message->base.descriptor == &stripebridge__sync__v1__run_due_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t stripebridge__sync__v1__run_due_response__pack
+                     (const Stripebridge__Sync__V1__RunDueResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &stripebridge__sync__v1__run_due_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t stripebridge__sync__v1__run_due_response__pack_to_buffer
+                     (const Stripebridge__Sync__V1__RunDueResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &stripebridge__sync__v1__run_due_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Stripebridge__Sync__V1__RunDueResponse *
+       stripebridge__sync__v1__run_due_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Stripebridge__Sync__V1__RunDueResponse *)
+     protobuf_c_message_unpack (&stripebridge__sync__v1__run_due_response__descriptor,
+                                allocator, len, data);
+}
+void   stripebridge__sync__v1__run_due_response__free_unpacked
+                     (Stripebridge__Sync__V1__RunDueResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &stripebridge__sync__v1__run_due_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 static const ProtobufCFieldDescriptor stripebridge__sync__v1__type_progress__field_descriptors[4] =
 {
   {
@@ -1071,6 +1161,95 @@ const ProtobufCMessageDescriptor stripebridge__sync__v1__list_jobs_response__des
   (ProtobufCMessageInit) stripebridge__sync__v1__list_jobs_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor stripebridge__sync__v1__run_due_request__field_descriptors[2] =
+{
+  {
+    "all",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Sync__V1__RunDueRequest, all),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "wait",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Sync__V1__RunDueRequest, wait),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__sync__v1__run_due_request__field_indices_by_name[] = {
+  0,   /* field[0] = all */
+  1,   /* field[1] = wait */
+};
+static const ProtobufCIntRange stripebridge__sync__v1__run_due_request__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor stripebridge__sync__v1__run_due_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.sync.v1.RunDueRequest",
+  "RunDueRequest",
+  "Stripebridge__Sync__V1__RunDueRequest",
+  "stripebridge.sync.v1",
+  sizeof(Stripebridge__Sync__V1__RunDueRequest),
+  2,
+  stripebridge__sync__v1__run_due_request__field_descriptors,
+  stripebridge__sync__v1__run_due_request__field_indices_by_name,
+  1,  stripebridge__sync__v1__run_due_request__number_ranges,
+  (ProtobufCMessageInit) stripebridge__sync__v1__run_due_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCFieldDescriptor stripebridge__sync__v1__run_due_response__field_descriptors[1] =
+{
+  {
+    "jobs",
+    1,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Sync__V1__RunDueResponse, n_jobs),
+    offsetof(Stripebridge__Sync__V1__RunDueResponse, jobs),
+    &stripebridge__sync__v1__sync_job__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned stripebridge__sync__v1__run_due_response__field_indices_by_name[] = {
+  0,   /* field[0] = jobs */
+};
+static const ProtobufCIntRange stripebridge__sync__v1__run_due_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 1 }
+};
+const ProtobufCMessageDescriptor stripebridge__sync__v1__run_due_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "stripebridge.sync.v1.RunDueResponse",
+  "RunDueResponse",
+  "Stripebridge__Sync__V1__RunDueResponse",
+  "stripebridge.sync.v1",
+  sizeof(Stripebridge__Sync__V1__RunDueResponse),
+  1,
+  stripebridge__sync__v1__run_due_response__field_descriptors,
+  stripebridge__sync__v1__run_due_response__field_indices_by_name,
+  1,  stripebridge__sync__v1__run_due_response__number_ranges,
+  (ProtobufCMessageInit) stripebridge__sync__v1__run_due_response__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCEnumValue stripebridge__sync__v1__trigger__enum_values_by_number[3] =
 {
   { "MANUAL", "STRIPEBRIDGE__SYNC__V1__TRIGGER__MANUAL", 0 },
@@ -1101,17 +1280,19 @@ const ProtobufCEnumDescriptor stripebridge__sync__v1__trigger__descriptor =
   stripebridge__sync__v1__trigger__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCMethodDescriptor stripebridge__sync__v1__sync_engine__method_descriptors[4] =
+static const ProtobufCMethodDescriptor stripebridge__sync__v1__sync_engine__method_descriptors[5] =
 {
   { "LinkChanged", &stripebridge__sync__v1__link_changed_request__descriptor, &stripebridge__sync__v1__link_changed_response__descriptor },
   { "Sync", &stripebridge__sync__v1__sync_request__descriptor, &stripebridge__sync__v1__sync_response__descriptor },
   { "GetJob", &stripebridge__sync__v1__get_job_request__descriptor, &stripebridge__sync__v1__get_job_response__descriptor },
   { "ListJobs", &stripebridge__sync__v1__list_jobs_request__descriptor, &stripebridge__sync__v1__list_jobs_response__descriptor },
+  { "RunDue", &stripebridge__sync__v1__run_due_request__descriptor, &stripebridge__sync__v1__run_due_response__descriptor },
 };
 const unsigned stripebridge__sync__v1__sync_engine__method_indices_by_name[] = {
   2,        /* GetJob */
   0,        /* LinkChanged */
   3,        /* ListJobs */
+  4,        /* RunDue */
   1         /* Sync */
 };
 const ProtobufCServiceDescriptor stripebridge__sync__v1__sync_engine__descriptor =
@@ -1121,7 +1302,7 @@ const ProtobufCServiceDescriptor stripebridge__sync__v1__sync_engine__descriptor
   "SyncEngine",
   "Stripebridge__Sync__V1__SyncEngine",
   "stripebridge.sync.v1",
-  4,
+  5,
   stripebridge__sync__v1__sync_engine__method_descriptors,
   stripebridge__sync__v1__sync_engine__method_indices_by_name
 };
@@ -1156,6 +1337,14 @@ void stripebridge__sync__v1__sync_engine__list_jobs(ProtobufCService *service,
 {
   assert(service->descriptor == &stripebridge__sync__v1__sync_engine__descriptor);
   service->invoke(service, 3, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
+}
+void stripebridge__sync__v1__sync_engine__run_due(ProtobufCService *service,
+                                                  const Stripebridge__Sync__V1__RunDueRequest *input,
+                                                  Stripebridge__Sync__V1__RunDueResponse_Closure closure,
+                                                  void *closure_data)
+{
+  assert(service->descriptor == &stripebridge__sync__v1__sync_engine__descriptor);
+  service->invoke(service, 4, (const ProtobufCMessage *) input, (ProtobufCClosure) closure, closure_data);
 }
 void stripebridge__sync__v1__sync_engine__init (Stripebridge__Sync__V1__SyncEngine_Service *service,
                                                 Stripebridge__Sync__V1__SyncEngine_ServiceDestroy destroy)

@@ -15,14 +15,184 @@ PROTOBUF_C__BEGIN_DECLS
 #endif
 
 
+typedef struct Stripebridge__Billing__V1__BillingPackage Stripebridge__Billing__V1__BillingPackage;
+typedef struct Stripebridge__Billing__V1__UpsertPackageRequest Stripebridge__Billing__V1__UpsertPackageRequest;
+typedef struct Stripebridge__Billing__V1__UpsertPackageResponse Stripebridge__Billing__V1__UpsertPackageResponse;
+typedef struct Stripebridge__Billing__V1__ListPackagesRequest Stripebridge__Billing__V1__ListPackagesRequest;
+typedef struct Stripebridge__Billing__V1__ListPackagesResponse Stripebridge__Billing__V1__ListPackagesResponse;
+typedef struct Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest;
+typedef struct Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse;
+typedef struct Stripebridge__Billing__V1__HandleWebhookRequest Stripebridge__Billing__V1__HandleWebhookRequest;
+typedef struct Stripebridge__Billing__V1__HandleWebhookResponse Stripebridge__Billing__V1__HandleWebhookResponse;
+typedef struct Stripebridge__Billing__V1__TenantInvoice Stripebridge__Billing__V1__TenantInvoice;
 typedef struct Stripebridge__Billing__V1__GetTenantBillingRequest Stripebridge__Billing__V1__GetTenantBillingRequest;
 typedef struct Stripebridge__Billing__V1__GetTenantBillingResponse Stripebridge__Billing__V1__GetTenantBillingResponse;
+typedef struct Stripebridge__Billing__V1__SeatRequest Stripebridge__Billing__V1__SeatRequest;
+typedef struct Stripebridge__Billing__V1__SeatResponse Stripebridge__Billing__V1__SeatResponse;
+typedef struct Stripebridge__Billing__V1__CreditsRequest Stripebridge__Billing__V1__CreditsRequest;
+typedef struct Stripebridge__Billing__V1__CreditsResponse Stripebridge__Billing__V1__CreditsResponse;
+typedef struct Stripebridge__Billing__V1__CreditEntry Stripebridge__Billing__V1__CreditEntry;
+typedef struct Stripebridge__Billing__V1__CreditLedgerRequest Stripebridge__Billing__V1__CreditLedgerRequest;
+typedef struct Stripebridge__Billing__V1__CreditLedgerResponse Stripebridge__Billing__V1__CreditLedgerResponse;
 
 
 /* --- enums --- */
 
+typedef enum _Stripebridge__Billing__V1__WebhookOutcome {
+  STRIPEBRIDGE__BILLING__V1__WEBHOOK_OUTCOME__WEBHOOK_OUTCOME_UNSPECIFIED = 0,
+  /*
+   * The event changed what is stored.
+   */
+  STRIPEBRIDGE__BILLING__V1__WEBHOOK_OUTCOME__WEBHOOK_OUTCOME_APPLIED = 1,
+  /*
+   * The event id was handled before; nothing changed.
+   */
+  STRIPEBRIDGE__BILLING__V1__WEBHOOK_OUTCOME__WEBHOOK_OUTCOME_DUPLICATE = 2,
+  /*
+   * Older than what is stored; recorded, nothing else changed.
+   */
+  STRIPEBRIDGE__BILLING__V1__WEBHOOK_OUTCOME__WEBHOOK_OUTCOME_STALE = 3,
+  /*
+   * Unknown type or nothing to store; nothing was written.
+   */
+  STRIPEBRIDGE__BILLING__V1__WEBHOOK_OUTCOME__WEBHOOK_OUTCOME_SKIPPED = 4
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(STRIPEBRIDGE__BILLING__V1__WEBHOOK_OUTCOME)
+} Stripebridge__Billing__V1__WebhookOutcome;
 
 /* --- messages --- */
+
+/*
+ * A plan tenants subscribe to; its Stripe price is billed per seat.
+ */
+struct  Stripebridge__Billing__V1__BillingPackage
+{
+  ProtobufCMessage base;
+  char *package_id;
+  char *name;
+  char *stripe_price_id;
+  int64_t included_seats;
+  /*
+   * Credits added to the tenant's balance for each paid invoice of this package.
+   */
+  int64_t credits_per_period;
+};
+#define STRIPEBRIDGE__BILLING__V1__BILLING_PACKAGE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__billing_package__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0 }
+
+
+struct  Stripebridge__Billing__V1__UpsertPackageRequest
+{
+  ProtobufCMessage base;
+  Stripebridge__Billing__V1__BillingPackage *package;
+};
+#define STRIPEBRIDGE__BILLING__V1__UPSERT_PACKAGE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__upsert_package_request__descriptor) \
+    , NULL }
+
+
+struct  Stripebridge__Billing__V1__UpsertPackageResponse
+{
+  ProtobufCMessage base;
+  Stripebridge__Billing__V1__BillingPackage *package;
+};
+#define STRIPEBRIDGE__BILLING__V1__UPSERT_PACKAGE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__upsert_package_response__descriptor) \
+    , NULL }
+
+
+struct  Stripebridge__Billing__V1__ListPackagesRequest
+{
+  ProtobufCMessage base;
+  /*
+   * Unused; present so the request has a field.
+   */
+  char *filter;
+};
+#define STRIPEBRIDGE__BILLING__V1__LIST_PACKAGES_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__list_packages_request__descriptor) \
+    , (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Billing__V1__ListPackagesResponse
+{
+  ProtobufCMessage base;
+  size_t n_packages;
+  Stripebridge__Billing__V1__BillingPackage **packages;
+};
+#define STRIPEBRIDGE__BILLING__V1__LIST_PACKAGES_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__list_packages_response__descriptor) \
+    , 0,NULL }
+
+
+struct  Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest
+{
+  ProtobufCMessage base;
+  char *tenant_id;
+  char *package_id;
+  char *success_url;
+  char *cancel_url;
+  /*
+   * Optional; defaults to one key per tenant and package, so a double click makes one session.
+   */
+  char *idempotency_key;
+};
+#define STRIPEBRIDGE__BILLING__V1__CREATE_ONBOARDING_CHECKOUT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__create_onboarding_checkout_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse
+{
+  ProtobufCMessage base;
+  char *session_id;
+  char *url;
+};
+#define STRIPEBRIDGE__BILLING__V1__CREATE_ONBOARDING_CHECKOUT_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__create_onboarding_checkout_response__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+/*
+ * One delivery of Stripe's webhook: the body exactly as received and its signature header.
+ */
+struct  Stripebridge__Billing__V1__HandleWebhookRequest
+{
+  ProtobufCMessage base;
+  ProtobufCBinaryData payload;
+  char *stripe_signature;
+};
+#define STRIPEBRIDGE__BILLING__V1__HANDLE_WEBHOOK_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__handle_webhook_request__descriptor) \
+    , {0,NULL}, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Billing__V1__HandleWebhookResponse
+{
+  ProtobufCMessage base;
+  char *event_id;
+  Stripebridge__Billing__V1__WebhookOutcome outcome;
+  char *detail;
+};
+#define STRIPEBRIDGE__BILLING__V1__HANDLE_WEBHOOK_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__handle_webhook_response__descriptor) \
+    , (char *)protobuf_c_empty_string, STRIPEBRIDGE__BILLING__V1__WEBHOOK_OUTCOME__WEBHOOK_OUTCOME_UNSPECIFIED, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Billing__V1__TenantInvoice
+{
+  ProtobufCMessage base;
+  char *invoice_id;
+  char *status;
+  char *currency;
+  int64_t amount_due;
+  int64_t amount_paid;
+  int64_t created;
+};
+#define STRIPEBRIDGE__BILLING__V1__TENANT_INVOICE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__tenant_invoice__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0 }
+
 
 struct  Stripebridge__Billing__V1__GetTenantBillingRequest
 {
@@ -43,12 +213,307 @@ struct  Stripebridge__Billing__V1__GetTenantBillingResponse
   int64_t seat_limit;
   int64_t seats_used;
   int64_t credit_balance;
+  char *stripe_customer_id;
+  char *stripe_subscription_id;
+  char *stripe_price_id;
+  int64_t current_period_start;
+  int64_t current_period_end;
+  size_t n_recent_invoices;
+  Stripebridge__Billing__V1__TenantInvoice **recent_invoices;
+  /*
+   * True while the subscription grants access (active or trialing, onboarding paid).
+   */
+  protobuf_c_boolean has_access;
 };
 #define STRIPEBRIDGE__BILLING__V1__GET_TENANT_BILLING_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__get_tenant_billing_response__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0 }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0,NULL, 0 }
 
 
+struct  Stripebridge__Billing__V1__SeatRequest
+{
+  ProtobufCMessage base;
+  char *tenant_id;
+  /*
+   * Who holds the seat (a user id); reserving the same holder twice uses one seat.
+   */
+  char *holder_id;
+};
+#define STRIPEBRIDGE__BILLING__V1__SEAT_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__seat_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Billing__V1__SeatResponse
+{
+  ProtobufCMessage base;
+  int64_t seats_used;
+  int64_t seat_limit;
+};
+#define STRIPEBRIDGE__BILLING__V1__SEAT_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__seat_response__descriptor) \
+    , 0, 0 }
+
+
+struct  Stripebridge__Billing__V1__CreditsRequest
+{
+  ProtobufCMessage base;
+  char *tenant_id;
+  /*
+   * Positive number of credits.
+   */
+  int64_t amount;
+  char *reason;
+  /*
+   * Required; a repeated key returns the first result and changes nothing.
+   */
+  char *idempotency_key;
+};
+#define STRIPEBRIDGE__BILLING__V1__CREDITS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__credits_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Billing__V1__CreditsResponse
+{
+  ProtobufCMessage base;
+  int64_t balance;
+  protobuf_c_boolean duplicate;
+};
+#define STRIPEBRIDGE__BILLING__V1__CREDITS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__credits_response__descriptor) \
+    , 0, 0 }
+
+
+struct  Stripebridge__Billing__V1__CreditEntry
+{
+  ProtobufCMessage base;
+  int64_t sequence;
+  int64_t delta;
+  int64_t balance_after;
+  char *reason;
+  /*
+   * "key:<idempotency key>", "invoice:<id>" or "event:<id>".
+   */
+  char *source;
+  int64_t recorded_at;
+};
+#define STRIPEBRIDGE__BILLING__V1__CREDIT_ENTRY__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__credit_entry__descriptor) \
+    , 0, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Stripebridge__Billing__V1__CreditLedgerRequest
+{
+  ProtobufCMessage base;
+  char *tenant_id;
+};
+#define STRIPEBRIDGE__BILLING__V1__CREDIT_LEDGER_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__credit_ledger_request__descriptor) \
+    , (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Billing__V1__CreditLedgerResponse
+{
+  ProtobufCMessage base;
+  size_t n_entries;
+  Stripebridge__Billing__V1__CreditEntry **entries;
+};
+#define STRIPEBRIDGE__BILLING__V1__CREDIT_LEDGER_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__billing__v1__credit_ledger_response__descriptor) \
+    , 0,NULL }
+
+
+/* Stripebridge__Billing__V1__BillingPackage methods */
+void   stripebridge__billing__v1__billing_package__init
+                     (Stripebridge__Billing__V1__BillingPackage         *message);
+size_t stripebridge__billing__v1__billing_package__get_packed_size
+                     (const Stripebridge__Billing__V1__BillingPackage   *message);
+size_t stripebridge__billing__v1__billing_package__pack
+                     (const Stripebridge__Billing__V1__BillingPackage   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__billing_package__pack_to_buffer
+                     (const Stripebridge__Billing__V1__BillingPackage   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__BillingPackage *
+       stripebridge__billing__v1__billing_package__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__billing_package__free_unpacked
+                     (Stripebridge__Billing__V1__BillingPackage *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__UpsertPackageRequest methods */
+void   stripebridge__billing__v1__upsert_package_request__init
+                     (Stripebridge__Billing__V1__UpsertPackageRequest         *message);
+size_t stripebridge__billing__v1__upsert_package_request__get_packed_size
+                     (const Stripebridge__Billing__V1__UpsertPackageRequest   *message);
+size_t stripebridge__billing__v1__upsert_package_request__pack
+                     (const Stripebridge__Billing__V1__UpsertPackageRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__upsert_package_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__UpsertPackageRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__UpsertPackageRequest *
+       stripebridge__billing__v1__upsert_package_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__upsert_package_request__free_unpacked
+                     (Stripebridge__Billing__V1__UpsertPackageRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__UpsertPackageResponse methods */
+void   stripebridge__billing__v1__upsert_package_response__init
+                     (Stripebridge__Billing__V1__UpsertPackageResponse         *message);
+size_t stripebridge__billing__v1__upsert_package_response__get_packed_size
+                     (const Stripebridge__Billing__V1__UpsertPackageResponse   *message);
+size_t stripebridge__billing__v1__upsert_package_response__pack
+                     (const Stripebridge__Billing__V1__UpsertPackageResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__upsert_package_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__UpsertPackageResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__UpsertPackageResponse *
+       stripebridge__billing__v1__upsert_package_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__upsert_package_response__free_unpacked
+                     (Stripebridge__Billing__V1__UpsertPackageResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__ListPackagesRequest methods */
+void   stripebridge__billing__v1__list_packages_request__init
+                     (Stripebridge__Billing__V1__ListPackagesRequest         *message);
+size_t stripebridge__billing__v1__list_packages_request__get_packed_size
+                     (const Stripebridge__Billing__V1__ListPackagesRequest   *message);
+size_t stripebridge__billing__v1__list_packages_request__pack
+                     (const Stripebridge__Billing__V1__ListPackagesRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__list_packages_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__ListPackagesRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__ListPackagesRequest *
+       stripebridge__billing__v1__list_packages_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__list_packages_request__free_unpacked
+                     (Stripebridge__Billing__V1__ListPackagesRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__ListPackagesResponse methods */
+void   stripebridge__billing__v1__list_packages_response__init
+                     (Stripebridge__Billing__V1__ListPackagesResponse         *message);
+size_t stripebridge__billing__v1__list_packages_response__get_packed_size
+                     (const Stripebridge__Billing__V1__ListPackagesResponse   *message);
+size_t stripebridge__billing__v1__list_packages_response__pack
+                     (const Stripebridge__Billing__V1__ListPackagesResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__list_packages_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__ListPackagesResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__ListPackagesResponse *
+       stripebridge__billing__v1__list_packages_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__list_packages_response__free_unpacked
+                     (Stripebridge__Billing__V1__ListPackagesResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest methods */
+void   stripebridge__billing__v1__create_onboarding_checkout_request__init
+                     (Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest         *message);
+size_t stripebridge__billing__v1__create_onboarding_checkout_request__get_packed_size
+                     (const Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest   *message);
+size_t stripebridge__billing__v1__create_onboarding_checkout_request__pack
+                     (const Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__create_onboarding_checkout_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest *
+       stripebridge__billing__v1__create_onboarding_checkout_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__create_onboarding_checkout_request__free_unpacked
+                     (Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse methods */
+void   stripebridge__billing__v1__create_onboarding_checkout_response__init
+                     (Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse         *message);
+size_t stripebridge__billing__v1__create_onboarding_checkout_response__get_packed_size
+                     (const Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse   *message);
+size_t stripebridge__billing__v1__create_onboarding_checkout_response__pack
+                     (const Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__create_onboarding_checkout_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse *
+       stripebridge__billing__v1__create_onboarding_checkout_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__create_onboarding_checkout_response__free_unpacked
+                     (Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__HandleWebhookRequest methods */
+void   stripebridge__billing__v1__handle_webhook_request__init
+                     (Stripebridge__Billing__V1__HandleWebhookRequest         *message);
+size_t stripebridge__billing__v1__handle_webhook_request__get_packed_size
+                     (const Stripebridge__Billing__V1__HandleWebhookRequest   *message);
+size_t stripebridge__billing__v1__handle_webhook_request__pack
+                     (const Stripebridge__Billing__V1__HandleWebhookRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__handle_webhook_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__HandleWebhookRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__HandleWebhookRequest *
+       stripebridge__billing__v1__handle_webhook_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__handle_webhook_request__free_unpacked
+                     (Stripebridge__Billing__V1__HandleWebhookRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__HandleWebhookResponse methods */
+void   stripebridge__billing__v1__handle_webhook_response__init
+                     (Stripebridge__Billing__V1__HandleWebhookResponse         *message);
+size_t stripebridge__billing__v1__handle_webhook_response__get_packed_size
+                     (const Stripebridge__Billing__V1__HandleWebhookResponse   *message);
+size_t stripebridge__billing__v1__handle_webhook_response__pack
+                     (const Stripebridge__Billing__V1__HandleWebhookResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__handle_webhook_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__HandleWebhookResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__HandleWebhookResponse *
+       stripebridge__billing__v1__handle_webhook_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__handle_webhook_response__free_unpacked
+                     (Stripebridge__Billing__V1__HandleWebhookResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__TenantInvoice methods */
+void   stripebridge__billing__v1__tenant_invoice__init
+                     (Stripebridge__Billing__V1__TenantInvoice         *message);
+size_t stripebridge__billing__v1__tenant_invoice__get_packed_size
+                     (const Stripebridge__Billing__V1__TenantInvoice   *message);
+size_t stripebridge__billing__v1__tenant_invoice__pack
+                     (const Stripebridge__Billing__V1__TenantInvoice   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__tenant_invoice__pack_to_buffer
+                     (const Stripebridge__Billing__V1__TenantInvoice   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__TenantInvoice *
+       stripebridge__billing__v1__tenant_invoice__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__tenant_invoice__free_unpacked
+                     (Stripebridge__Billing__V1__TenantInvoice *message,
+                      ProtobufCAllocator *allocator);
 /* Stripebridge__Billing__V1__GetTenantBillingRequest methods */
 void   stripebridge__billing__v1__get_tenant_billing_request__init
                      (Stripebridge__Billing__V1__GetTenantBillingRequest         *message);
@@ -87,13 +552,197 @@ Stripebridge__Billing__V1__GetTenantBillingResponse *
 void   stripebridge__billing__v1__get_tenant_billing_response__free_unpacked
                      (Stripebridge__Billing__V1__GetTenantBillingResponse *message,
                       ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__SeatRequest methods */
+void   stripebridge__billing__v1__seat_request__init
+                     (Stripebridge__Billing__V1__SeatRequest         *message);
+size_t stripebridge__billing__v1__seat_request__get_packed_size
+                     (const Stripebridge__Billing__V1__SeatRequest   *message);
+size_t stripebridge__billing__v1__seat_request__pack
+                     (const Stripebridge__Billing__V1__SeatRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__seat_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__SeatRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__SeatRequest *
+       stripebridge__billing__v1__seat_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__seat_request__free_unpacked
+                     (Stripebridge__Billing__V1__SeatRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__SeatResponse methods */
+void   stripebridge__billing__v1__seat_response__init
+                     (Stripebridge__Billing__V1__SeatResponse         *message);
+size_t stripebridge__billing__v1__seat_response__get_packed_size
+                     (const Stripebridge__Billing__V1__SeatResponse   *message);
+size_t stripebridge__billing__v1__seat_response__pack
+                     (const Stripebridge__Billing__V1__SeatResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__seat_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__SeatResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__SeatResponse *
+       stripebridge__billing__v1__seat_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__seat_response__free_unpacked
+                     (Stripebridge__Billing__V1__SeatResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__CreditsRequest methods */
+void   stripebridge__billing__v1__credits_request__init
+                     (Stripebridge__Billing__V1__CreditsRequest         *message);
+size_t stripebridge__billing__v1__credits_request__get_packed_size
+                     (const Stripebridge__Billing__V1__CreditsRequest   *message);
+size_t stripebridge__billing__v1__credits_request__pack
+                     (const Stripebridge__Billing__V1__CreditsRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__credits_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreditsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__CreditsRequest *
+       stripebridge__billing__v1__credits_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__credits_request__free_unpacked
+                     (Stripebridge__Billing__V1__CreditsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__CreditsResponse methods */
+void   stripebridge__billing__v1__credits_response__init
+                     (Stripebridge__Billing__V1__CreditsResponse         *message);
+size_t stripebridge__billing__v1__credits_response__get_packed_size
+                     (const Stripebridge__Billing__V1__CreditsResponse   *message);
+size_t stripebridge__billing__v1__credits_response__pack
+                     (const Stripebridge__Billing__V1__CreditsResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__credits_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreditsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__CreditsResponse *
+       stripebridge__billing__v1__credits_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__credits_response__free_unpacked
+                     (Stripebridge__Billing__V1__CreditsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__CreditEntry methods */
+void   stripebridge__billing__v1__credit_entry__init
+                     (Stripebridge__Billing__V1__CreditEntry         *message);
+size_t stripebridge__billing__v1__credit_entry__get_packed_size
+                     (const Stripebridge__Billing__V1__CreditEntry   *message);
+size_t stripebridge__billing__v1__credit_entry__pack
+                     (const Stripebridge__Billing__V1__CreditEntry   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__credit_entry__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreditEntry   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__CreditEntry *
+       stripebridge__billing__v1__credit_entry__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__credit_entry__free_unpacked
+                     (Stripebridge__Billing__V1__CreditEntry *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__CreditLedgerRequest methods */
+void   stripebridge__billing__v1__credit_ledger_request__init
+                     (Stripebridge__Billing__V1__CreditLedgerRequest         *message);
+size_t stripebridge__billing__v1__credit_ledger_request__get_packed_size
+                     (const Stripebridge__Billing__V1__CreditLedgerRequest   *message);
+size_t stripebridge__billing__v1__credit_ledger_request__pack
+                     (const Stripebridge__Billing__V1__CreditLedgerRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__credit_ledger_request__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreditLedgerRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__CreditLedgerRequest *
+       stripebridge__billing__v1__credit_ledger_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__credit_ledger_request__free_unpacked
+                     (Stripebridge__Billing__V1__CreditLedgerRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Billing__V1__CreditLedgerResponse methods */
+void   stripebridge__billing__v1__credit_ledger_response__init
+                     (Stripebridge__Billing__V1__CreditLedgerResponse         *message);
+size_t stripebridge__billing__v1__credit_ledger_response__get_packed_size
+                     (const Stripebridge__Billing__V1__CreditLedgerResponse   *message);
+size_t stripebridge__billing__v1__credit_ledger_response__pack
+                     (const Stripebridge__Billing__V1__CreditLedgerResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__billing__v1__credit_ledger_response__pack_to_buffer
+                     (const Stripebridge__Billing__V1__CreditLedgerResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Billing__V1__CreditLedgerResponse *
+       stripebridge__billing__v1__credit_ledger_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__billing__v1__credit_ledger_response__free_unpacked
+                     (Stripebridge__Billing__V1__CreditLedgerResponse *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
+typedef void (*Stripebridge__Billing__V1__BillingPackage_Closure)
+                 (const Stripebridge__Billing__V1__BillingPackage *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__UpsertPackageRequest_Closure)
+                 (const Stripebridge__Billing__V1__UpsertPackageRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__UpsertPackageResponse_Closure)
+                 (const Stripebridge__Billing__V1__UpsertPackageResponse *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__ListPackagesRequest_Closure)
+                 (const Stripebridge__Billing__V1__ListPackagesRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__ListPackagesResponse_Closure)
+                 (const Stripebridge__Billing__V1__ListPackagesResponse *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest_Closure)
+                 (const Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse_Closure)
+                 (const Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__HandleWebhookRequest_Closure)
+                 (const Stripebridge__Billing__V1__HandleWebhookRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__HandleWebhookResponse_Closure)
+                 (const Stripebridge__Billing__V1__HandleWebhookResponse *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__TenantInvoice_Closure)
+                 (const Stripebridge__Billing__V1__TenantInvoice *message,
+                  void *closure_data);
 typedef void (*Stripebridge__Billing__V1__GetTenantBillingRequest_Closure)
                  (const Stripebridge__Billing__V1__GetTenantBillingRequest *message,
                   void *closure_data);
 typedef void (*Stripebridge__Billing__V1__GetTenantBillingResponse_Closure)
                  (const Stripebridge__Billing__V1__GetTenantBillingResponse *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__SeatRequest_Closure)
+                 (const Stripebridge__Billing__V1__SeatRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__SeatResponse_Closure)
+                 (const Stripebridge__Billing__V1__SeatResponse *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__CreditsRequest_Closure)
+                 (const Stripebridge__Billing__V1__CreditsRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__CreditsResponse_Closure)
+                 (const Stripebridge__Billing__V1__CreditsResponse *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__CreditEntry_Closure)
+                 (const Stripebridge__Billing__V1__CreditEntry *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__CreditLedgerRequest_Closure)
+                 (const Stripebridge__Billing__V1__CreditLedgerRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Billing__V1__CreditLedgerResponse_Closure)
+                 (const Stripebridge__Billing__V1__CreditLedgerResponse *message,
                   void *closure_data);
 
 /* --- services --- */
@@ -102,10 +751,46 @@ typedef struct Stripebridge__Billing__V1__PlatformBilling_Service Stripebridge__
 struct Stripebridge__Billing__V1__PlatformBilling_Service
 {
   ProtobufCService base;
+  void (*upsert_package)(Stripebridge__Billing__V1__PlatformBilling_Service *service,
+                         const Stripebridge__Billing__V1__UpsertPackageRequest *input,
+                         Stripebridge__Billing__V1__UpsertPackageResponse_Closure closure,
+                         void *closure_data);
+  void (*list_packages)(Stripebridge__Billing__V1__PlatformBilling_Service *service,
+                        const Stripebridge__Billing__V1__ListPackagesRequest *input,
+                        Stripebridge__Billing__V1__ListPackagesResponse_Closure closure,
+                        void *closure_data);
+  void (*create_onboarding_checkout)(Stripebridge__Billing__V1__PlatformBilling_Service *service,
+                                     const Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest *input,
+                                     Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse_Closure closure,
+                                     void *closure_data);
+  void (*handle_webhook)(Stripebridge__Billing__V1__PlatformBilling_Service *service,
+                         const Stripebridge__Billing__V1__HandleWebhookRequest *input,
+                         Stripebridge__Billing__V1__HandleWebhookResponse_Closure closure,
+                         void *closure_data);
   void (*get_tenant_billing)(Stripebridge__Billing__V1__PlatformBilling_Service *service,
                              const Stripebridge__Billing__V1__GetTenantBillingRequest *input,
                              Stripebridge__Billing__V1__GetTenantBillingResponse_Closure closure,
                              void *closure_data);
+  void (*reserve_seat)(Stripebridge__Billing__V1__PlatformBilling_Service *service,
+                       const Stripebridge__Billing__V1__SeatRequest *input,
+                       Stripebridge__Billing__V1__SeatResponse_Closure closure,
+                       void *closure_data);
+  void (*release_seat)(Stripebridge__Billing__V1__PlatformBilling_Service *service,
+                       const Stripebridge__Billing__V1__SeatRequest *input,
+                       Stripebridge__Billing__V1__SeatResponse_Closure closure,
+                       void *closure_data);
+  void (*grant_credits)(Stripebridge__Billing__V1__PlatformBilling_Service *service,
+                        const Stripebridge__Billing__V1__CreditsRequest *input,
+                        Stripebridge__Billing__V1__CreditsResponse_Closure closure,
+                        void *closure_data);
+  void (*consume_credits)(Stripebridge__Billing__V1__PlatformBilling_Service *service,
+                          const Stripebridge__Billing__V1__CreditsRequest *input,
+                          Stripebridge__Billing__V1__CreditsResponse_Closure closure,
+                          void *closure_data);
+  void (*get_credit_ledger)(Stripebridge__Billing__V1__PlatformBilling_Service *service,
+                            const Stripebridge__Billing__V1__CreditLedgerRequest *input,
+                            Stripebridge__Billing__V1__CreditLedgerResponse_Closure closure,
+                            void *closure_data);
 };
 typedef void (*Stripebridge__Billing__V1__PlatformBilling_ServiceDestroy)(Stripebridge__Billing__V1__PlatformBilling_Service *);
 void stripebridge__billing__v1__platform_billing__init (Stripebridge__Billing__V1__PlatformBilling_Service *service,
@@ -114,16 +799,79 @@ void stripebridge__billing__v1__platform_billing__init (Stripebridge__Billing__V
     { &stripebridge__billing__v1__platform_billing__descriptor, protobuf_c_service_invoke_internal, NULL }
 #define STRIPEBRIDGE__BILLING__V1__PLATFORM_BILLING__INIT(function_prefix__) \
     { STRIPEBRIDGE__BILLING__V1__PLATFORM_BILLING__BASE_INIT,\
-      function_prefix__ ## get_tenant_billing  }
+      function_prefix__ ## upsert_package,\
+      function_prefix__ ## list_packages,\
+      function_prefix__ ## create_onboarding_checkout,\
+      function_prefix__ ## handle_webhook,\
+      function_prefix__ ## get_tenant_billing,\
+      function_prefix__ ## reserve_seat,\
+      function_prefix__ ## release_seat,\
+      function_prefix__ ## grant_credits,\
+      function_prefix__ ## consume_credits,\
+      function_prefix__ ## get_credit_ledger  }
+void stripebridge__billing__v1__platform_billing__upsert_package(ProtobufCService *service,
+                                                                 const Stripebridge__Billing__V1__UpsertPackageRequest *input,
+                                                                 Stripebridge__Billing__V1__UpsertPackageResponse_Closure closure,
+                                                                 void *closure_data);
+void stripebridge__billing__v1__platform_billing__list_packages(ProtobufCService *service,
+                                                                const Stripebridge__Billing__V1__ListPackagesRequest *input,
+                                                                Stripebridge__Billing__V1__ListPackagesResponse_Closure closure,
+                                                                void *closure_data);
+void stripebridge__billing__v1__platform_billing__create_onboarding_checkout(ProtobufCService *service,
+                                                                             const Stripebridge__Billing__V1__CreateOnboardingCheckoutRequest *input,
+                                                                             Stripebridge__Billing__V1__CreateOnboardingCheckoutResponse_Closure closure,
+                                                                             void *closure_data);
+void stripebridge__billing__v1__platform_billing__handle_webhook(ProtobufCService *service,
+                                                                 const Stripebridge__Billing__V1__HandleWebhookRequest *input,
+                                                                 Stripebridge__Billing__V1__HandleWebhookResponse_Closure closure,
+                                                                 void *closure_data);
 void stripebridge__billing__v1__platform_billing__get_tenant_billing(ProtobufCService *service,
                                                                      const Stripebridge__Billing__V1__GetTenantBillingRequest *input,
                                                                      Stripebridge__Billing__V1__GetTenantBillingResponse_Closure closure,
                                                                      void *closure_data);
+void stripebridge__billing__v1__platform_billing__reserve_seat(ProtobufCService *service,
+                                                               const Stripebridge__Billing__V1__SeatRequest *input,
+                                                               Stripebridge__Billing__V1__SeatResponse_Closure closure,
+                                                               void *closure_data);
+void stripebridge__billing__v1__platform_billing__release_seat(ProtobufCService *service,
+                                                               const Stripebridge__Billing__V1__SeatRequest *input,
+                                                               Stripebridge__Billing__V1__SeatResponse_Closure closure,
+                                                               void *closure_data);
+void stripebridge__billing__v1__platform_billing__grant_credits(ProtobufCService *service,
+                                                                const Stripebridge__Billing__V1__CreditsRequest *input,
+                                                                Stripebridge__Billing__V1__CreditsResponse_Closure closure,
+                                                                void *closure_data);
+void stripebridge__billing__v1__platform_billing__consume_credits(ProtobufCService *service,
+                                                                  const Stripebridge__Billing__V1__CreditsRequest *input,
+                                                                  Stripebridge__Billing__V1__CreditsResponse_Closure closure,
+                                                                  void *closure_data);
+void stripebridge__billing__v1__platform_billing__get_credit_ledger(ProtobufCService *service,
+                                                                    const Stripebridge__Billing__V1__CreditLedgerRequest *input,
+                                                                    Stripebridge__Billing__V1__CreditLedgerResponse_Closure closure,
+                                                                    void *closure_data);
 
 /* --- descriptors --- */
 
+extern const ProtobufCEnumDescriptor    stripebridge__billing__v1__webhook_outcome__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__billing_package__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__upsert_package_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__upsert_package_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__list_packages_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__list_packages_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__create_onboarding_checkout_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__create_onboarding_checkout_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__handle_webhook_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__handle_webhook_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__tenant_invoice__descriptor;
 extern const ProtobufCMessageDescriptor stripebridge__billing__v1__get_tenant_billing_request__descriptor;
 extern const ProtobufCMessageDescriptor stripebridge__billing__v1__get_tenant_billing_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__seat_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__seat_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__credits_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__credits_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__credit_entry__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__credit_ledger_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__billing__v1__credit_ledger_response__descriptor;
 extern const ProtobufCServiceDescriptor stripebridge__billing__v1__platform_billing__descriptor;
 
 PROTOBUF_C__END_DECLS

@@ -27,6 +27,8 @@ typedef struct Stripebridge__Connect__V1__AccountForBusinessRequest Stripebridge
 typedef struct Stripebridge__Connect__V1__AccountForBusinessResponse Stripebridge__Connect__V1__AccountForBusinessResponse;
 typedef struct Stripebridge__Connect__V1__MarkNeedsReconnectRequest Stripebridge__Connect__V1__MarkNeedsReconnectRequest;
 typedef struct Stripebridge__Connect__V1__MarkNeedsReconnectResponse Stripebridge__Connect__V1__MarkNeedsReconnectResponse;
+typedef struct Stripebridge__Connect__V1__HandleConnectWebhookRequest Stripebridge__Connect__V1__HandleConnectWebhookRequest;
+typedef struct Stripebridge__Connect__V1__HandleConnectWebhookResponse Stripebridge__Connect__V1__HandleConnectWebhookResponse;
 
 
 /* --- enums --- */
@@ -199,6 +201,46 @@ struct  Stripebridge__Connect__V1__MarkNeedsReconnectResponse
 #define STRIPEBRIDGE__CONNECT__V1__MARK_NEEDS_RECONNECT_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&stripebridge__connect__v1__mark_needs_reconnect_response__descriptor) \
     , 0 }
+
+
+/*
+ * A delivery to the Connect webhook endpoint, exactly as received.
+ */
+struct  Stripebridge__Connect__V1__HandleConnectWebhookRequest
+{
+  ProtobufCMessage base;
+  /*
+   * The raw request body, unparsed: the signature covers these bytes.
+   */
+  ProtobufCBinaryData payload;
+  /*
+   * The Stripe-Signature header.
+   */
+  char *signature_header;
+};
+#define STRIPEBRIDGE__CONNECT__V1__HANDLE_CONNECT_WEBHOOK_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__connect__v1__handle_connect_webhook_request__descriptor) \
+    , {0,NULL}, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Connect__V1__HandleConnectWebhookResponse
+{
+  ProtobufCMessage base;
+  char *event_id;
+  char *event_type;
+  /*
+   * False when the event type needs nothing from ConnectAuth; it is acknowledged anyway.
+   */
+  protobuf_c_boolean handled;
+  /*
+   * Businesses unlinked because Stripe reported the account deauthorized.
+   */
+  size_t n_disconnected_business_ids;
+  char **disconnected_business_ids;
+};
+#define STRIPEBRIDGE__CONNECT__V1__HANDLE_CONNECT_WEBHOOK_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__connect__v1__handle_connect_webhook_response__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0,NULL }
 
 
 /* Stripebridge__Connect__V1__ConnectURLRequest methods */
@@ -429,6 +471,44 @@ Stripebridge__Connect__V1__MarkNeedsReconnectResponse *
 void   stripebridge__connect__v1__mark_needs_reconnect_response__free_unpacked
                      (Stripebridge__Connect__V1__MarkNeedsReconnectResponse *message,
                       ProtobufCAllocator *allocator);
+/* Stripebridge__Connect__V1__HandleConnectWebhookRequest methods */
+void   stripebridge__connect__v1__handle_connect_webhook_request__init
+                     (Stripebridge__Connect__V1__HandleConnectWebhookRequest         *message);
+size_t stripebridge__connect__v1__handle_connect_webhook_request__get_packed_size
+                     (const Stripebridge__Connect__V1__HandleConnectWebhookRequest   *message);
+size_t stripebridge__connect__v1__handle_connect_webhook_request__pack
+                     (const Stripebridge__Connect__V1__HandleConnectWebhookRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__connect__v1__handle_connect_webhook_request__pack_to_buffer
+                     (const Stripebridge__Connect__V1__HandleConnectWebhookRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Connect__V1__HandleConnectWebhookRequest *
+       stripebridge__connect__v1__handle_connect_webhook_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__connect__v1__handle_connect_webhook_request__free_unpacked
+                     (Stripebridge__Connect__V1__HandleConnectWebhookRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Connect__V1__HandleConnectWebhookResponse methods */
+void   stripebridge__connect__v1__handle_connect_webhook_response__init
+                     (Stripebridge__Connect__V1__HandleConnectWebhookResponse         *message);
+size_t stripebridge__connect__v1__handle_connect_webhook_response__get_packed_size
+                     (const Stripebridge__Connect__V1__HandleConnectWebhookResponse   *message);
+size_t stripebridge__connect__v1__handle_connect_webhook_response__pack
+                     (const Stripebridge__Connect__V1__HandleConnectWebhookResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__connect__v1__handle_connect_webhook_response__pack_to_buffer
+                     (const Stripebridge__Connect__V1__HandleConnectWebhookResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Connect__V1__HandleConnectWebhookResponse *
+       stripebridge__connect__v1__handle_connect_webhook_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__connect__v1__handle_connect_webhook_response__free_unpacked
+                     (Stripebridge__Connect__V1__HandleConnectWebhookResponse *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Stripebridge__Connect__V1__ConnectURLRequest_Closure)
@@ -467,6 +547,12 @@ typedef void (*Stripebridge__Connect__V1__MarkNeedsReconnectRequest_Closure)
 typedef void (*Stripebridge__Connect__V1__MarkNeedsReconnectResponse_Closure)
                  (const Stripebridge__Connect__V1__MarkNeedsReconnectResponse *message,
                   void *closure_data);
+typedef void (*Stripebridge__Connect__V1__HandleConnectWebhookRequest_Closure)
+                 (const Stripebridge__Connect__V1__HandleConnectWebhookRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Connect__V1__HandleConnectWebhookResponse_Closure)
+                 (const Stripebridge__Connect__V1__HandleConnectWebhookResponse *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -498,6 +584,10 @@ struct Stripebridge__Connect__V1__ConnectAuth_Service
                                const Stripebridge__Connect__V1__MarkNeedsReconnectRequest *input,
                                Stripebridge__Connect__V1__MarkNeedsReconnectResponse_Closure closure,
                                void *closure_data);
+  void (*handle_connect_webhook)(Stripebridge__Connect__V1__ConnectAuth_Service *service,
+                                 const Stripebridge__Connect__V1__HandleConnectWebhookRequest *input,
+                                 Stripebridge__Connect__V1__HandleConnectWebhookResponse_Closure closure,
+                                 void *closure_data);
 };
 typedef void (*Stripebridge__Connect__V1__ConnectAuth_ServiceDestroy)(Stripebridge__Connect__V1__ConnectAuth_Service *);
 void stripebridge__connect__v1__connect_auth__init (Stripebridge__Connect__V1__ConnectAuth_Service *service,
@@ -511,7 +601,8 @@ void stripebridge__connect__v1__connect_auth__init (Stripebridge__Connect__V1__C
       function_prefix__ ## status,\
       function_prefix__ ## disconnect,\
       function_prefix__ ## account_for_business,\
-      function_prefix__ ## mark_needs_reconnect  }
+      function_prefix__ ## mark_needs_reconnect,\
+      function_prefix__ ## handle_connect_webhook  }
 void stripebridge__connect__v1__connect_auth__connect_url(ProtobufCService *service,
                                                           const Stripebridge__Connect__V1__ConnectURLRequest *input,
                                                           Stripebridge__Connect__V1__ConnectURLResponse_Closure closure,
@@ -536,6 +627,10 @@ void stripebridge__connect__v1__connect_auth__mark_needs_reconnect(ProtobufCServ
                                                                    const Stripebridge__Connect__V1__MarkNeedsReconnectRequest *input,
                                                                    Stripebridge__Connect__V1__MarkNeedsReconnectResponse_Closure closure,
                                                                    void *closure_data);
+void stripebridge__connect__v1__connect_auth__handle_connect_webhook(ProtobufCService *service,
+                                                                     const Stripebridge__Connect__V1__HandleConnectWebhookRequest *input,
+                                                                     Stripebridge__Connect__V1__HandleConnectWebhookResponse_Closure closure,
+                                                                     void *closure_data);
 
 /* --- descriptors --- */
 
@@ -553,6 +648,8 @@ extern const ProtobufCMessageDescriptor stripebridge__connect__v1__account_for_b
 extern const ProtobufCMessageDescriptor stripebridge__connect__v1__account_for_business_response__descriptor;
 extern const ProtobufCMessageDescriptor stripebridge__connect__v1__mark_needs_reconnect_request__descriptor;
 extern const ProtobufCMessageDescriptor stripebridge__connect__v1__mark_needs_reconnect_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__connect__v1__handle_connect_webhook_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__connect__v1__handle_connect_webhook_response__descriptor;
 extern const ProtobufCServiceDescriptor stripebridge__connect__v1__connect_auth__descriptor;
 
 PROTOBUF_C__END_DECLS

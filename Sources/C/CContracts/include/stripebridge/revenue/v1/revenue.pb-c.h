@@ -24,6 +24,27 @@ typedef struct Stripebridge__Revenue__V1__SummaryByEmailsRequest Stripebridge__R
 typedef struct Stripebridge__Revenue__V1__SummaryByEmailsResponse Stripebridge__Revenue__V1__SummaryByEmailsResponse;
 typedef struct Stripebridge__Revenue__V1__TopCustomersRequest Stripebridge__Revenue__V1__TopCustomersRequest;
 typedef struct Stripebridge__Revenue__V1__TopCustomersResponse Stripebridge__Revenue__V1__TopCustomersResponse;
+typedef struct Stripebridge__Revenue__V1__Contact Stripebridge__Revenue__V1__Contact;
+typedef struct Stripebridge__Revenue__V1__UpsertContactsRequest Stripebridge__Revenue__V1__UpsertContactsRequest;
+typedef struct Stripebridge__Revenue__V1__UpsertContactsResponse Stripebridge__Revenue__V1__UpsertContactsResponse;
+typedef struct Stripebridge__Revenue__V1__RemoveContactsRequest Stripebridge__Revenue__V1__RemoveContactsRequest;
+typedef struct Stripebridge__Revenue__V1__RemoveContactsResponse Stripebridge__Revenue__V1__RemoveContactsResponse;
+typedef struct Stripebridge__Revenue__V1__ListCustomersRequest Stripebridge__Revenue__V1__ListCustomersRequest;
+typedef struct Stripebridge__Revenue__V1__CustomerRow Stripebridge__Revenue__V1__CustomerRow;
+typedef struct Stripebridge__Revenue__V1__ListCustomersResponse Stripebridge__Revenue__V1__ListCustomersResponse;
+typedef struct Stripebridge__Revenue__V1__StripeColumnsRequest Stripebridge__Revenue__V1__StripeColumnsRequest;
+typedef struct Stripebridge__Revenue__V1__StripeColumn Stripebridge__Revenue__V1__StripeColumn;
+typedef struct Stripebridge__Revenue__V1__StripeColumnsResponse Stripebridge__Revenue__V1__StripeColumnsResponse;
+typedef struct Stripebridge__Revenue__V1__StripeInfoByEmailRequest Stripebridge__Revenue__V1__StripeInfoByEmailRequest;
+typedef struct Stripebridge__Revenue__V1__CustomerInfo Stripebridge__Revenue__V1__CustomerInfo;
+typedef struct Stripebridge__Revenue__V1__LineItem Stripebridge__Revenue__V1__LineItem;
+typedef struct Stripebridge__Revenue__V1__CheckoutSessionInfo Stripebridge__Revenue__V1__CheckoutSessionInfo;
+typedef struct Stripebridge__Revenue__V1__InvoiceInfo Stripebridge__Revenue__V1__InvoiceInfo;
+typedef struct Stripebridge__Revenue__V1__PaymentInfo Stripebridge__Revenue__V1__PaymentInfo;
+typedef struct Stripebridge__Revenue__V1__StripeInfoByEmailResponse Stripebridge__Revenue__V1__StripeInfoByEmailResponse;
+typedef struct Stripebridge__Revenue__V1__RevenueSeriesRequest Stripebridge__Revenue__V1__RevenueSeriesRequest;
+typedef struct Stripebridge__Revenue__V1__SeriesPoint Stripebridge__Revenue__V1__SeriesPoint;
+typedef struct Stripebridge__Revenue__V1__RevenueSeriesResponse Stripebridge__Revenue__V1__RevenueSeriesResponse;
 
 
 /* --- enums --- */
@@ -194,6 +215,350 @@ struct  Stripebridge__Revenue__V1__TopCustomersResponse
 #define STRIPEBRIDGE__REVENUE__V1__TOP_CUSTOMERS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__top_customers_response__descriptor) \
     , 0,NULL, 0,NULL, 0,NULL }
+
+
+/*
+ * A CRM contact of one business, matched to Stripe buyers by email.
+ */
+struct  Stripebridge__Revenue__V1__Contact
+{
+  ProtobufCMessage base;
+  char *contact_id;
+  char *email;
+  char *name;
+};
+#define STRIPEBRIDGE__REVENUE__V1__CONTACT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__contact__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Revenue__V1__UpsertContactsRequest
+{
+  ProtobufCMessage base;
+  char *business_id;
+  size_t n_contacts;
+  Stripebridge__Revenue__V1__Contact **contacts;
+};
+#define STRIPEBRIDGE__REVENUE__V1__UPSERT_CONTACTS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__upsert_contacts_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL }
+
+
+struct  Stripebridge__Revenue__V1__UpsertContactsResponse
+{
+  ProtobufCMessage base;
+  int64_t stored;
+};
+#define STRIPEBRIDGE__REVENUE__V1__UPSERT_CONTACTS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__upsert_contacts_response__descriptor) \
+    , 0 }
+
+
+struct  Stripebridge__Revenue__V1__RemoveContactsRequest
+{
+  ProtobufCMessage base;
+  char *business_id;
+  size_t n_contact_ids;
+  char **contact_ids;
+};
+#define STRIPEBRIDGE__REVENUE__V1__REMOVE_CONTACTS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__remove_contacts_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL }
+
+
+struct  Stripebridge__Revenue__V1__RemoveContactsResponse
+{
+  ProtobufCMessage base;
+  int64_t removed;
+};
+#define STRIPEBRIDGE__REVENUE__V1__REMOVE_CONTACTS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__remove_contacts_response__descriptor) \
+    , 0 }
+
+
+struct  Stripebridge__Revenue__V1__ListCustomersRequest
+{
+  ProtobufCMessage base;
+  char *business_id;
+  /*
+   * "spent" (the default when empty), "orders" or "last_purchase", largest first; ties by email.
+   */
+  char *sort;
+  /*
+   * Case-insensitive substring of the email or of the name (Stripe's or the contact's).
+   */
+  char *filter;
+  int32_t page_size;
+  /*
+   * The next_page_token of the previous page; empty for the first page.
+   */
+  char *page_token;
+};
+#define STRIPEBRIDGE__REVENUE__V1__LIST_CUSTOMERS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__list_customers_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Revenue__V1__CustomerRow
+{
+  ProtobufCMessage base;
+  char *email;
+  char *name;
+  /*
+   * The currency of the latest purchase, and the figures in it.
+   */
+  char *currency;
+  int64_t spent;
+  char *spent_display;
+  int64_t orders;
+  int64_t last_purchase_at;
+  /*
+   * Every currency the email paid in.
+   */
+  size_t n_totals;
+  Stripebridge__Revenue__V1__CurrencyTotal **totals;
+  /*
+   * The CRM contact with this email, when one is known.
+   */
+  char *contact_id;
+  char *contact_name;
+};
+#define STRIPEBRIDGE__REVENUE__V1__CUSTOMER_ROW__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__customer_row__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, 0, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Revenue__V1__ListCustomersResponse
+{
+  ProtobufCMessage base;
+  size_t n_customers;
+  Stripebridge__Revenue__V1__CustomerRow **customers;
+  char *next_page_token;
+  int64_t total_count;
+};
+#define STRIPEBRIDGE__REVENUE__V1__LIST_CUSTOMERS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__list_customers_response__descriptor) \
+    , 0,NULL, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Stripebridge__Revenue__V1__StripeColumnsRequest
+{
+  ProtobufCMessage base;
+  char *business_id;
+  size_t n_emails;
+  char **emails;
+};
+#define STRIPEBRIDGE__REVENUE__V1__STRIPE_COLUMNS_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__stripe_columns_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0,NULL }
+
+
+/*
+ * The grids' "Stripe Spent" and "Stripe Orders" cells for one email.
+ */
+struct  Stripebridge__Revenue__V1__StripeColumn
+{
+  ProtobufCMessage base;
+  /*
+   * The email as asked.
+   */
+  char *email;
+  /*
+   * Present only when the business is connected and the email has matching data.
+   */
+  protobuf_c_boolean present;
+  /*
+   * Spent in the currency of the latest purchase, e.g. "$49.00".
+   */
+  char *spent_display;
+  char *orders_display;
+  /*
+   * How many other currencies the email also paid in (the grid says there are more).
+   */
+  int32_t other_currencies;
+};
+#define STRIPEBRIDGE__REVENUE__V1__STRIPE_COLUMN__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__stripe_column__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Stripebridge__Revenue__V1__StripeColumnsResponse
+{
+  ProtobufCMessage base;
+  protobuf_c_boolean connected;
+  size_t n_columns;
+  Stripebridge__Revenue__V1__StripeColumn **columns;
+};
+#define STRIPEBRIDGE__REVENUE__V1__STRIPE_COLUMNS_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__stripe_columns_response__descriptor) \
+    , 0, 0,NULL }
+
+
+struct  Stripebridge__Revenue__V1__StripeInfoByEmailRequest
+{
+  ProtobufCMessage base;
+  char *business_id;
+  char *email;
+};
+#define STRIPEBRIDGE__REVENUE__V1__STRIPE_INFO_BY_EMAIL_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__stripe_info_by_email_request__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Revenue__V1__CustomerInfo
+{
+  ProtobufCMessage base;
+  char *customer_id;
+  char *name;
+  protobuf_c_boolean deleted;
+};
+#define STRIPEBRIDGE__REVENUE__V1__CUSTOMER_INFO__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__customer_info__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0 }
+
+
+struct  Stripebridge__Revenue__V1__LineItem
+{
+  ProtobufCMessage base;
+  char *description;
+  int64_t quantity;
+  int64_t amount_total;
+  char *currency;
+  char *price_id;
+  char *product_id;
+};
+#define STRIPEBRIDGE__REVENUE__V1__LINE_ITEM__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__line_item__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Revenue__V1__CheckoutSessionInfo
+{
+  ProtobufCMessage base;
+  char *session_id;
+  char *mode;
+  int64_t amount_total;
+  char *currency;
+  int64_t created;
+  size_t n_line_items;
+  Stripebridge__Revenue__V1__LineItem **line_items;
+};
+#define STRIPEBRIDGE__REVENUE__V1__CHECKOUT_SESSION_INFO__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__checkout_session_info__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, 0,NULL }
+
+
+struct  Stripebridge__Revenue__V1__InvoiceInfo
+{
+  ProtobufCMessage base;
+  char *invoice_id;
+  int64_t amount_paid;
+  char *currency;
+  int64_t paid_at;
+  char *subscription_id;
+};
+#define STRIPEBRIDGE__REVENUE__V1__INVOICE_INFO__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__invoice_info__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+
+
+/*
+ * One payment, counted once, with the Stripe objects that describe it.
+ */
+struct  Stripebridge__Revenue__V1__PaymentInfo
+{
+  ProtobufCMessage base;
+  char *payment_key;
+  char *currency;
+  int64_t gross;
+  int64_t refunded;
+  int64_t disputed_lost;
+  int64_t net;
+  char *net_display;
+  int64_t created;
+  protobuf_c_boolean is_order;
+  size_t n_charge_ids;
+  char **charge_ids;
+  size_t n_invoice_ids;
+  char **invoice_ids;
+  size_t n_checkout_session_ids;
+  char **checkout_session_ids;
+};
+#define STRIPEBRIDGE__REVENUE__V1__PAYMENT_INFO__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__payment_info__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, 0, 0, 0, (char *)protobuf_c_empty_string, 0, 0, 0,NULL, 0,NULL, 0,NULL }
+
+
+struct  Stripebridge__Revenue__V1__StripeInfoByEmailResponse
+{
+  ProtobufCMessage base;
+  protobuf_c_boolean connected;
+  Stripebridge__Revenue__V1__EmailSummary *summary;
+  size_t n_customers;
+  Stripebridge__Revenue__V1__CustomerInfo **customers;
+  /*
+   * Newest first.
+   */
+  size_t n_payments;
+  Stripebridge__Revenue__V1__PaymentInfo **payments;
+  size_t n_invoices;
+  Stripebridge__Revenue__V1__InvoiceInfo **invoices;
+  size_t n_checkout_sessions;
+  Stripebridge__Revenue__V1__CheckoutSessionInfo **checkout_sessions;
+};
+#define STRIPEBRIDGE__REVENUE__V1__STRIPE_INFO_BY_EMAIL_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__stripe_info_by_email_response__descriptor) \
+    , 0, NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL }
+
+
+struct  Stripebridge__Revenue__V1__RevenueSeriesRequest
+{
+  ProtobufCMessage base;
+  char *business_id;
+  /*
+   * Unix seconds, from inclusive, to exclusive; periods are UTC days or months.
+   */
+  int64_t from;
+  int64_t to;
+  /*
+   * "day" or "month".
+   */
+  char *period;
+};
+#define STRIPEBRIDGE__REVENUE__V1__REVENUE_SERIES_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__revenue_series_request__descriptor) \
+    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Revenue__V1__SeriesPoint
+{
+  ProtobufCMessage base;
+  /*
+   * Unix seconds of the period's start (UTC).
+   */
+  int64_t period_start;
+  char *currency;
+  int64_t net;
+  int64_t orders;
+  char *net_display;
+};
+#define STRIPEBRIDGE__REVENUE__V1__SERIES_POINT__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__series_point__descriptor) \
+    , 0, (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string }
+
+
+struct  Stripebridge__Revenue__V1__RevenueSeriesResponse
+{
+  ProtobufCMessage base;
+  /*
+   * Sorted by period, then currency; periods without payments are left out.
+   */
+  size_t n_points;
+  Stripebridge__Revenue__V1__SeriesPoint **points;
+};
+#define STRIPEBRIDGE__REVENUE__V1__REVENUE_SERIES_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__revenue_series_response__descriptor) \
+    , 0,NULL }
 
 
 /* Stripebridge__Revenue__V1__ObjectChange methods */
@@ -367,6 +732,405 @@ Stripebridge__Revenue__V1__TopCustomersResponse *
 void   stripebridge__revenue__v1__top_customers_response__free_unpacked
                      (Stripebridge__Revenue__V1__TopCustomersResponse *message,
                       ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__Contact methods */
+void   stripebridge__revenue__v1__contact__init
+                     (Stripebridge__Revenue__V1__Contact         *message);
+size_t stripebridge__revenue__v1__contact__get_packed_size
+                     (const Stripebridge__Revenue__V1__Contact   *message);
+size_t stripebridge__revenue__v1__contact__pack
+                     (const Stripebridge__Revenue__V1__Contact   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__contact__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__Contact   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__Contact *
+       stripebridge__revenue__v1__contact__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__contact__free_unpacked
+                     (Stripebridge__Revenue__V1__Contact *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__UpsertContactsRequest methods */
+void   stripebridge__revenue__v1__upsert_contacts_request__init
+                     (Stripebridge__Revenue__V1__UpsertContactsRequest         *message);
+size_t stripebridge__revenue__v1__upsert_contacts_request__get_packed_size
+                     (const Stripebridge__Revenue__V1__UpsertContactsRequest   *message);
+size_t stripebridge__revenue__v1__upsert_contacts_request__pack
+                     (const Stripebridge__Revenue__V1__UpsertContactsRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__upsert_contacts_request__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__UpsertContactsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__UpsertContactsRequest *
+       stripebridge__revenue__v1__upsert_contacts_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__upsert_contacts_request__free_unpacked
+                     (Stripebridge__Revenue__V1__UpsertContactsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__UpsertContactsResponse methods */
+void   stripebridge__revenue__v1__upsert_contacts_response__init
+                     (Stripebridge__Revenue__V1__UpsertContactsResponse         *message);
+size_t stripebridge__revenue__v1__upsert_contacts_response__get_packed_size
+                     (const Stripebridge__Revenue__V1__UpsertContactsResponse   *message);
+size_t stripebridge__revenue__v1__upsert_contacts_response__pack
+                     (const Stripebridge__Revenue__V1__UpsertContactsResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__upsert_contacts_response__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__UpsertContactsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__UpsertContactsResponse *
+       stripebridge__revenue__v1__upsert_contacts_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__upsert_contacts_response__free_unpacked
+                     (Stripebridge__Revenue__V1__UpsertContactsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__RemoveContactsRequest methods */
+void   stripebridge__revenue__v1__remove_contacts_request__init
+                     (Stripebridge__Revenue__V1__RemoveContactsRequest         *message);
+size_t stripebridge__revenue__v1__remove_contacts_request__get_packed_size
+                     (const Stripebridge__Revenue__V1__RemoveContactsRequest   *message);
+size_t stripebridge__revenue__v1__remove_contacts_request__pack
+                     (const Stripebridge__Revenue__V1__RemoveContactsRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__remove_contacts_request__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__RemoveContactsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__RemoveContactsRequest *
+       stripebridge__revenue__v1__remove_contacts_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__remove_contacts_request__free_unpacked
+                     (Stripebridge__Revenue__V1__RemoveContactsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__RemoveContactsResponse methods */
+void   stripebridge__revenue__v1__remove_contacts_response__init
+                     (Stripebridge__Revenue__V1__RemoveContactsResponse         *message);
+size_t stripebridge__revenue__v1__remove_contacts_response__get_packed_size
+                     (const Stripebridge__Revenue__V1__RemoveContactsResponse   *message);
+size_t stripebridge__revenue__v1__remove_contacts_response__pack
+                     (const Stripebridge__Revenue__V1__RemoveContactsResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__remove_contacts_response__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__RemoveContactsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__RemoveContactsResponse *
+       stripebridge__revenue__v1__remove_contacts_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__remove_contacts_response__free_unpacked
+                     (Stripebridge__Revenue__V1__RemoveContactsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__ListCustomersRequest methods */
+void   stripebridge__revenue__v1__list_customers_request__init
+                     (Stripebridge__Revenue__V1__ListCustomersRequest         *message);
+size_t stripebridge__revenue__v1__list_customers_request__get_packed_size
+                     (const Stripebridge__Revenue__V1__ListCustomersRequest   *message);
+size_t stripebridge__revenue__v1__list_customers_request__pack
+                     (const Stripebridge__Revenue__V1__ListCustomersRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__list_customers_request__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__ListCustomersRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__ListCustomersRequest *
+       stripebridge__revenue__v1__list_customers_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__list_customers_request__free_unpacked
+                     (Stripebridge__Revenue__V1__ListCustomersRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__CustomerRow methods */
+void   stripebridge__revenue__v1__customer_row__init
+                     (Stripebridge__Revenue__V1__CustomerRow         *message);
+size_t stripebridge__revenue__v1__customer_row__get_packed_size
+                     (const Stripebridge__Revenue__V1__CustomerRow   *message);
+size_t stripebridge__revenue__v1__customer_row__pack
+                     (const Stripebridge__Revenue__V1__CustomerRow   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__customer_row__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__CustomerRow   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__CustomerRow *
+       stripebridge__revenue__v1__customer_row__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__customer_row__free_unpacked
+                     (Stripebridge__Revenue__V1__CustomerRow *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__ListCustomersResponse methods */
+void   stripebridge__revenue__v1__list_customers_response__init
+                     (Stripebridge__Revenue__V1__ListCustomersResponse         *message);
+size_t stripebridge__revenue__v1__list_customers_response__get_packed_size
+                     (const Stripebridge__Revenue__V1__ListCustomersResponse   *message);
+size_t stripebridge__revenue__v1__list_customers_response__pack
+                     (const Stripebridge__Revenue__V1__ListCustomersResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__list_customers_response__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__ListCustomersResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__ListCustomersResponse *
+       stripebridge__revenue__v1__list_customers_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__list_customers_response__free_unpacked
+                     (Stripebridge__Revenue__V1__ListCustomersResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__StripeColumnsRequest methods */
+void   stripebridge__revenue__v1__stripe_columns_request__init
+                     (Stripebridge__Revenue__V1__StripeColumnsRequest         *message);
+size_t stripebridge__revenue__v1__stripe_columns_request__get_packed_size
+                     (const Stripebridge__Revenue__V1__StripeColumnsRequest   *message);
+size_t stripebridge__revenue__v1__stripe_columns_request__pack
+                     (const Stripebridge__Revenue__V1__StripeColumnsRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__stripe_columns_request__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__StripeColumnsRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__StripeColumnsRequest *
+       stripebridge__revenue__v1__stripe_columns_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__stripe_columns_request__free_unpacked
+                     (Stripebridge__Revenue__V1__StripeColumnsRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__StripeColumn methods */
+void   stripebridge__revenue__v1__stripe_column__init
+                     (Stripebridge__Revenue__V1__StripeColumn         *message);
+size_t stripebridge__revenue__v1__stripe_column__get_packed_size
+                     (const Stripebridge__Revenue__V1__StripeColumn   *message);
+size_t stripebridge__revenue__v1__stripe_column__pack
+                     (const Stripebridge__Revenue__V1__StripeColumn   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__stripe_column__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__StripeColumn   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__StripeColumn *
+       stripebridge__revenue__v1__stripe_column__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__stripe_column__free_unpacked
+                     (Stripebridge__Revenue__V1__StripeColumn *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__StripeColumnsResponse methods */
+void   stripebridge__revenue__v1__stripe_columns_response__init
+                     (Stripebridge__Revenue__V1__StripeColumnsResponse         *message);
+size_t stripebridge__revenue__v1__stripe_columns_response__get_packed_size
+                     (const Stripebridge__Revenue__V1__StripeColumnsResponse   *message);
+size_t stripebridge__revenue__v1__stripe_columns_response__pack
+                     (const Stripebridge__Revenue__V1__StripeColumnsResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__stripe_columns_response__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__StripeColumnsResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__StripeColumnsResponse *
+       stripebridge__revenue__v1__stripe_columns_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__stripe_columns_response__free_unpacked
+                     (Stripebridge__Revenue__V1__StripeColumnsResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__StripeInfoByEmailRequest methods */
+void   stripebridge__revenue__v1__stripe_info_by_email_request__init
+                     (Stripebridge__Revenue__V1__StripeInfoByEmailRequest         *message);
+size_t stripebridge__revenue__v1__stripe_info_by_email_request__get_packed_size
+                     (const Stripebridge__Revenue__V1__StripeInfoByEmailRequest   *message);
+size_t stripebridge__revenue__v1__stripe_info_by_email_request__pack
+                     (const Stripebridge__Revenue__V1__StripeInfoByEmailRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__stripe_info_by_email_request__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__StripeInfoByEmailRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__StripeInfoByEmailRequest *
+       stripebridge__revenue__v1__stripe_info_by_email_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__stripe_info_by_email_request__free_unpacked
+                     (Stripebridge__Revenue__V1__StripeInfoByEmailRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__CustomerInfo methods */
+void   stripebridge__revenue__v1__customer_info__init
+                     (Stripebridge__Revenue__V1__CustomerInfo         *message);
+size_t stripebridge__revenue__v1__customer_info__get_packed_size
+                     (const Stripebridge__Revenue__V1__CustomerInfo   *message);
+size_t stripebridge__revenue__v1__customer_info__pack
+                     (const Stripebridge__Revenue__V1__CustomerInfo   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__customer_info__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__CustomerInfo   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__CustomerInfo *
+       stripebridge__revenue__v1__customer_info__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__customer_info__free_unpacked
+                     (Stripebridge__Revenue__V1__CustomerInfo *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__LineItem methods */
+void   stripebridge__revenue__v1__line_item__init
+                     (Stripebridge__Revenue__V1__LineItem         *message);
+size_t stripebridge__revenue__v1__line_item__get_packed_size
+                     (const Stripebridge__Revenue__V1__LineItem   *message);
+size_t stripebridge__revenue__v1__line_item__pack
+                     (const Stripebridge__Revenue__V1__LineItem   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__line_item__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__LineItem   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__LineItem *
+       stripebridge__revenue__v1__line_item__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__line_item__free_unpacked
+                     (Stripebridge__Revenue__V1__LineItem *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__CheckoutSessionInfo methods */
+void   stripebridge__revenue__v1__checkout_session_info__init
+                     (Stripebridge__Revenue__V1__CheckoutSessionInfo         *message);
+size_t stripebridge__revenue__v1__checkout_session_info__get_packed_size
+                     (const Stripebridge__Revenue__V1__CheckoutSessionInfo   *message);
+size_t stripebridge__revenue__v1__checkout_session_info__pack
+                     (const Stripebridge__Revenue__V1__CheckoutSessionInfo   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__checkout_session_info__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__CheckoutSessionInfo   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__CheckoutSessionInfo *
+       stripebridge__revenue__v1__checkout_session_info__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__checkout_session_info__free_unpacked
+                     (Stripebridge__Revenue__V1__CheckoutSessionInfo *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__InvoiceInfo methods */
+void   stripebridge__revenue__v1__invoice_info__init
+                     (Stripebridge__Revenue__V1__InvoiceInfo         *message);
+size_t stripebridge__revenue__v1__invoice_info__get_packed_size
+                     (const Stripebridge__Revenue__V1__InvoiceInfo   *message);
+size_t stripebridge__revenue__v1__invoice_info__pack
+                     (const Stripebridge__Revenue__V1__InvoiceInfo   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__invoice_info__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__InvoiceInfo   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__InvoiceInfo *
+       stripebridge__revenue__v1__invoice_info__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__invoice_info__free_unpacked
+                     (Stripebridge__Revenue__V1__InvoiceInfo *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__PaymentInfo methods */
+void   stripebridge__revenue__v1__payment_info__init
+                     (Stripebridge__Revenue__V1__PaymentInfo         *message);
+size_t stripebridge__revenue__v1__payment_info__get_packed_size
+                     (const Stripebridge__Revenue__V1__PaymentInfo   *message);
+size_t stripebridge__revenue__v1__payment_info__pack
+                     (const Stripebridge__Revenue__V1__PaymentInfo   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__payment_info__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__PaymentInfo   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__PaymentInfo *
+       stripebridge__revenue__v1__payment_info__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__payment_info__free_unpacked
+                     (Stripebridge__Revenue__V1__PaymentInfo *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__StripeInfoByEmailResponse methods */
+void   stripebridge__revenue__v1__stripe_info_by_email_response__init
+                     (Stripebridge__Revenue__V1__StripeInfoByEmailResponse         *message);
+size_t stripebridge__revenue__v1__stripe_info_by_email_response__get_packed_size
+                     (const Stripebridge__Revenue__V1__StripeInfoByEmailResponse   *message);
+size_t stripebridge__revenue__v1__stripe_info_by_email_response__pack
+                     (const Stripebridge__Revenue__V1__StripeInfoByEmailResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__stripe_info_by_email_response__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__StripeInfoByEmailResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__StripeInfoByEmailResponse *
+       stripebridge__revenue__v1__stripe_info_by_email_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__stripe_info_by_email_response__free_unpacked
+                     (Stripebridge__Revenue__V1__StripeInfoByEmailResponse *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__RevenueSeriesRequest methods */
+void   stripebridge__revenue__v1__revenue_series_request__init
+                     (Stripebridge__Revenue__V1__RevenueSeriesRequest         *message);
+size_t stripebridge__revenue__v1__revenue_series_request__get_packed_size
+                     (const Stripebridge__Revenue__V1__RevenueSeriesRequest   *message);
+size_t stripebridge__revenue__v1__revenue_series_request__pack
+                     (const Stripebridge__Revenue__V1__RevenueSeriesRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__revenue_series_request__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__RevenueSeriesRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__RevenueSeriesRequest *
+       stripebridge__revenue__v1__revenue_series_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__revenue_series_request__free_unpacked
+                     (Stripebridge__Revenue__V1__RevenueSeriesRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__SeriesPoint methods */
+void   stripebridge__revenue__v1__series_point__init
+                     (Stripebridge__Revenue__V1__SeriesPoint         *message);
+size_t stripebridge__revenue__v1__series_point__get_packed_size
+                     (const Stripebridge__Revenue__V1__SeriesPoint   *message);
+size_t stripebridge__revenue__v1__series_point__pack
+                     (const Stripebridge__Revenue__V1__SeriesPoint   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__series_point__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__SeriesPoint   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__SeriesPoint *
+       stripebridge__revenue__v1__series_point__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__series_point__free_unpacked
+                     (Stripebridge__Revenue__V1__SeriesPoint *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Revenue__V1__RevenueSeriesResponse methods */
+void   stripebridge__revenue__v1__revenue_series_response__init
+                     (Stripebridge__Revenue__V1__RevenueSeriesResponse         *message);
+size_t stripebridge__revenue__v1__revenue_series_response__get_packed_size
+                     (const Stripebridge__Revenue__V1__RevenueSeriesResponse   *message);
+size_t stripebridge__revenue__v1__revenue_series_response__pack
+                     (const Stripebridge__Revenue__V1__RevenueSeriesResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__revenue__v1__revenue_series_response__pack_to_buffer
+                     (const Stripebridge__Revenue__V1__RevenueSeriesResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Revenue__V1__RevenueSeriesResponse *
+       stripebridge__revenue__v1__revenue_series_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__revenue__v1__revenue_series_response__free_unpacked
+                     (Stripebridge__Revenue__V1__RevenueSeriesResponse *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Stripebridge__Revenue__V1__ObjectChange_Closure)
@@ -396,6 +1160,69 @@ typedef void (*Stripebridge__Revenue__V1__TopCustomersRequest_Closure)
 typedef void (*Stripebridge__Revenue__V1__TopCustomersResponse_Closure)
                  (const Stripebridge__Revenue__V1__TopCustomersResponse *message,
                   void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__Contact_Closure)
+                 (const Stripebridge__Revenue__V1__Contact *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__UpsertContactsRequest_Closure)
+                 (const Stripebridge__Revenue__V1__UpsertContactsRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__UpsertContactsResponse_Closure)
+                 (const Stripebridge__Revenue__V1__UpsertContactsResponse *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__RemoveContactsRequest_Closure)
+                 (const Stripebridge__Revenue__V1__RemoveContactsRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__RemoveContactsResponse_Closure)
+                 (const Stripebridge__Revenue__V1__RemoveContactsResponse *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__ListCustomersRequest_Closure)
+                 (const Stripebridge__Revenue__V1__ListCustomersRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__CustomerRow_Closure)
+                 (const Stripebridge__Revenue__V1__CustomerRow *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__ListCustomersResponse_Closure)
+                 (const Stripebridge__Revenue__V1__ListCustomersResponse *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__StripeColumnsRequest_Closure)
+                 (const Stripebridge__Revenue__V1__StripeColumnsRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__StripeColumn_Closure)
+                 (const Stripebridge__Revenue__V1__StripeColumn *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__StripeColumnsResponse_Closure)
+                 (const Stripebridge__Revenue__V1__StripeColumnsResponse *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__StripeInfoByEmailRequest_Closure)
+                 (const Stripebridge__Revenue__V1__StripeInfoByEmailRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__CustomerInfo_Closure)
+                 (const Stripebridge__Revenue__V1__CustomerInfo *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__LineItem_Closure)
+                 (const Stripebridge__Revenue__V1__LineItem *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__CheckoutSessionInfo_Closure)
+                 (const Stripebridge__Revenue__V1__CheckoutSessionInfo *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__InvoiceInfo_Closure)
+                 (const Stripebridge__Revenue__V1__InvoiceInfo *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__PaymentInfo_Closure)
+                 (const Stripebridge__Revenue__V1__PaymentInfo *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__StripeInfoByEmailResponse_Closure)
+                 (const Stripebridge__Revenue__V1__StripeInfoByEmailResponse *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__RevenueSeriesRequest_Closure)
+                 (const Stripebridge__Revenue__V1__RevenueSeriesRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__SeriesPoint_Closure)
+                 (const Stripebridge__Revenue__V1__SeriesPoint *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Revenue__V1__RevenueSeriesResponse_Closure)
+                 (const Stripebridge__Revenue__V1__RevenueSeriesResponse *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -415,6 +1242,30 @@ struct Stripebridge__Revenue__V1__RevenueQuery_Service
                         const Stripebridge__Revenue__V1__TopCustomersRequest *input,
                         Stripebridge__Revenue__V1__TopCustomersResponse_Closure closure,
                         void *closure_data);
+  void (*list_customers)(Stripebridge__Revenue__V1__RevenueQuery_Service *service,
+                         const Stripebridge__Revenue__V1__ListCustomersRequest *input,
+                         Stripebridge__Revenue__V1__ListCustomersResponse_Closure closure,
+                         void *closure_data);
+  void (*stripe_columns)(Stripebridge__Revenue__V1__RevenueQuery_Service *service,
+                         const Stripebridge__Revenue__V1__StripeColumnsRequest *input,
+                         Stripebridge__Revenue__V1__StripeColumnsResponse_Closure closure,
+                         void *closure_data);
+  void (*stripe_info_by_email)(Stripebridge__Revenue__V1__RevenueQuery_Service *service,
+                               const Stripebridge__Revenue__V1__StripeInfoByEmailRequest *input,
+                               Stripebridge__Revenue__V1__StripeInfoByEmailResponse_Closure closure,
+                               void *closure_data);
+  void (*revenue_series)(Stripebridge__Revenue__V1__RevenueQuery_Service *service,
+                         const Stripebridge__Revenue__V1__RevenueSeriesRequest *input,
+                         Stripebridge__Revenue__V1__RevenueSeriesResponse_Closure closure,
+                         void *closure_data);
+  void (*upsert_contacts)(Stripebridge__Revenue__V1__RevenueQuery_Service *service,
+                          const Stripebridge__Revenue__V1__UpsertContactsRequest *input,
+                          Stripebridge__Revenue__V1__UpsertContactsResponse_Closure closure,
+                          void *closure_data);
+  void (*remove_contacts)(Stripebridge__Revenue__V1__RevenueQuery_Service *service,
+                          const Stripebridge__Revenue__V1__RemoveContactsRequest *input,
+                          Stripebridge__Revenue__V1__RemoveContactsResponse_Closure closure,
+                          void *closure_data);
 };
 typedef void (*Stripebridge__Revenue__V1__RevenueQuery_ServiceDestroy)(Stripebridge__Revenue__V1__RevenueQuery_Service *);
 void stripebridge__revenue__v1__revenue_query__init (Stripebridge__Revenue__V1__RevenueQuery_Service *service,
@@ -425,7 +1276,13 @@ void stripebridge__revenue__v1__revenue_query__init (Stripebridge__Revenue__V1__
     { STRIPEBRIDGE__REVENUE__V1__REVENUE_QUERY__BASE_INIT,\
       function_prefix__ ## apply_changes,\
       function_prefix__ ## summary_by_emails,\
-      function_prefix__ ## top_customers  }
+      function_prefix__ ## top_customers,\
+      function_prefix__ ## list_customers,\
+      function_prefix__ ## stripe_columns,\
+      function_prefix__ ## stripe_info_by_email,\
+      function_prefix__ ## revenue_series,\
+      function_prefix__ ## upsert_contacts,\
+      function_prefix__ ## remove_contacts  }
 void stripebridge__revenue__v1__revenue_query__apply_changes(ProtobufCService *service,
                                                              const Stripebridge__Revenue__V1__ApplyChangesRequest *input,
                                                              Stripebridge__Revenue__V1__ApplyChangesResponse_Closure closure,
@@ -438,6 +1295,30 @@ void stripebridge__revenue__v1__revenue_query__top_customers(ProtobufCService *s
                                                              const Stripebridge__Revenue__V1__TopCustomersRequest *input,
                                                              Stripebridge__Revenue__V1__TopCustomersResponse_Closure closure,
                                                              void *closure_data);
+void stripebridge__revenue__v1__revenue_query__list_customers(ProtobufCService *service,
+                                                              const Stripebridge__Revenue__V1__ListCustomersRequest *input,
+                                                              Stripebridge__Revenue__V1__ListCustomersResponse_Closure closure,
+                                                              void *closure_data);
+void stripebridge__revenue__v1__revenue_query__stripe_columns(ProtobufCService *service,
+                                                              const Stripebridge__Revenue__V1__StripeColumnsRequest *input,
+                                                              Stripebridge__Revenue__V1__StripeColumnsResponse_Closure closure,
+                                                              void *closure_data);
+void stripebridge__revenue__v1__revenue_query__stripe_info_by_email(ProtobufCService *service,
+                                                                    const Stripebridge__Revenue__V1__StripeInfoByEmailRequest *input,
+                                                                    Stripebridge__Revenue__V1__StripeInfoByEmailResponse_Closure closure,
+                                                                    void *closure_data);
+void stripebridge__revenue__v1__revenue_query__revenue_series(ProtobufCService *service,
+                                                              const Stripebridge__Revenue__V1__RevenueSeriesRequest *input,
+                                                              Stripebridge__Revenue__V1__RevenueSeriesResponse_Closure closure,
+                                                              void *closure_data);
+void stripebridge__revenue__v1__revenue_query__upsert_contacts(ProtobufCService *service,
+                                                               const Stripebridge__Revenue__V1__UpsertContactsRequest *input,
+                                                               Stripebridge__Revenue__V1__UpsertContactsResponse_Closure closure,
+                                                               void *closure_data);
+void stripebridge__revenue__v1__revenue_query__remove_contacts(ProtobufCService *service,
+                                                               const Stripebridge__Revenue__V1__RemoveContactsRequest *input,
+                                                               Stripebridge__Revenue__V1__RemoveContactsResponse_Closure closure,
+                                                               void *closure_data);
 
 /* --- descriptors --- */
 
@@ -450,6 +1331,27 @@ extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__summary_by_em
 extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__summary_by_emails_response__descriptor;
 extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__top_customers_request__descriptor;
 extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__top_customers_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__contact__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__upsert_contacts_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__upsert_contacts_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__remove_contacts_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__remove_contacts_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__list_customers_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__customer_row__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__list_customers_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__stripe_columns_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__stripe_column__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__stripe_columns_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__stripe_info_by_email_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__customer_info__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__line_item__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__checkout_session_info__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__invoice_info__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__payment_info__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__stripe_info_by_email_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__revenue_series_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__series_point__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__revenue__v1__revenue_series_response__descriptor;
 extern const ProtobufCServiceDescriptor stripebridge__revenue__v1__revenue_query__descriptor;
 
 PROTOBUF_C__END_DECLS

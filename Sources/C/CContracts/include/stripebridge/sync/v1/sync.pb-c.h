@@ -25,6 +25,8 @@ typedef struct Stripebridge__Sync__V1__GetJobRequest Stripebridge__Sync__V1__Get
 typedef struct Stripebridge__Sync__V1__GetJobResponse Stripebridge__Sync__V1__GetJobResponse;
 typedef struct Stripebridge__Sync__V1__ListJobsRequest Stripebridge__Sync__V1__ListJobsRequest;
 typedef struct Stripebridge__Sync__V1__ListJobsResponse Stripebridge__Sync__V1__ListJobsResponse;
+typedef struct Stripebridge__Sync__V1__RunDueRequest Stripebridge__Sync__V1__RunDueRequest;
+typedef struct Stripebridge__Sync__V1__RunDueResponse Stripebridge__Sync__V1__RunDueResponse;
 
 
 /* --- enums --- */
@@ -179,6 +181,35 @@ struct  Stripebridge__Sync__V1__ListJobsResponse
 };
 #define STRIPEBRIDGE__SYNC__V1__LIST_JOBS_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&stripebridge__sync__v1__list_jobs_response__descriptor) \
+    , 0,NULL }
+
+
+/*
+ * Starts a run for every business whose daily slot has passed since its last success
+ * (or every linked business when `all` is set): what the daily schedule does, on demand.
+ */
+struct  Stripebridge__Sync__V1__RunDueRequest
+{
+  ProtobufCMessage base;
+  protobuf_c_boolean all;
+  /*
+   * Wait until the runs end and their data reached RevenueQuery (bounded by the deadline).
+   */
+  protobuf_c_boolean wait;
+};
+#define STRIPEBRIDGE__SYNC__V1__RUN_DUE_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__sync__v1__run_due_request__descriptor) \
+    , 0, 0 }
+
+
+struct  Stripebridge__Sync__V1__RunDueResponse
+{
+  ProtobufCMessage base;
+  size_t n_jobs;
+  Stripebridge__Sync__V1__SyncJob **jobs;
+};
+#define STRIPEBRIDGE__SYNC__V1__RUN_DUE_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&stripebridge__sync__v1__run_due_response__descriptor) \
     , 0,NULL }
 
 
@@ -372,6 +403,44 @@ Stripebridge__Sync__V1__ListJobsResponse *
 void   stripebridge__sync__v1__list_jobs_response__free_unpacked
                      (Stripebridge__Sync__V1__ListJobsResponse *message,
                       ProtobufCAllocator *allocator);
+/* Stripebridge__Sync__V1__RunDueRequest methods */
+void   stripebridge__sync__v1__run_due_request__init
+                     (Stripebridge__Sync__V1__RunDueRequest         *message);
+size_t stripebridge__sync__v1__run_due_request__get_packed_size
+                     (const Stripebridge__Sync__V1__RunDueRequest   *message);
+size_t stripebridge__sync__v1__run_due_request__pack
+                     (const Stripebridge__Sync__V1__RunDueRequest   *message,
+                      uint8_t             *out);
+size_t stripebridge__sync__v1__run_due_request__pack_to_buffer
+                     (const Stripebridge__Sync__V1__RunDueRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Sync__V1__RunDueRequest *
+       stripebridge__sync__v1__run_due_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__sync__v1__run_due_request__free_unpacked
+                     (Stripebridge__Sync__V1__RunDueRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Stripebridge__Sync__V1__RunDueResponse methods */
+void   stripebridge__sync__v1__run_due_response__init
+                     (Stripebridge__Sync__V1__RunDueResponse         *message);
+size_t stripebridge__sync__v1__run_due_response__get_packed_size
+                     (const Stripebridge__Sync__V1__RunDueResponse   *message);
+size_t stripebridge__sync__v1__run_due_response__pack
+                     (const Stripebridge__Sync__V1__RunDueResponse   *message,
+                      uint8_t             *out);
+size_t stripebridge__sync__v1__run_due_response__pack_to_buffer
+                     (const Stripebridge__Sync__V1__RunDueResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Stripebridge__Sync__V1__RunDueResponse *
+       stripebridge__sync__v1__run_due_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   stripebridge__sync__v1__run_due_response__free_unpacked
+                     (Stripebridge__Sync__V1__RunDueResponse *message,
+                      ProtobufCAllocator *allocator);
 /* --- per-message closures --- */
 
 typedef void (*Stripebridge__Sync__V1__TypeProgress_Closure)
@@ -404,6 +473,12 @@ typedef void (*Stripebridge__Sync__V1__ListJobsRequest_Closure)
 typedef void (*Stripebridge__Sync__V1__ListJobsResponse_Closure)
                  (const Stripebridge__Sync__V1__ListJobsResponse *message,
                   void *closure_data);
+typedef void (*Stripebridge__Sync__V1__RunDueRequest_Closure)
+                 (const Stripebridge__Sync__V1__RunDueRequest *message,
+                  void *closure_data);
+typedef void (*Stripebridge__Sync__V1__RunDueResponse_Closure)
+                 (const Stripebridge__Sync__V1__RunDueResponse *message,
+                  void *closure_data);
 
 /* --- services --- */
 
@@ -427,6 +502,10 @@ struct Stripebridge__Sync__V1__SyncEngine_Service
                     const Stripebridge__Sync__V1__ListJobsRequest *input,
                     Stripebridge__Sync__V1__ListJobsResponse_Closure closure,
                     void *closure_data);
+  void (*run_due)(Stripebridge__Sync__V1__SyncEngine_Service *service,
+                  const Stripebridge__Sync__V1__RunDueRequest *input,
+                  Stripebridge__Sync__V1__RunDueResponse_Closure closure,
+                  void *closure_data);
 };
 typedef void (*Stripebridge__Sync__V1__SyncEngine_ServiceDestroy)(Stripebridge__Sync__V1__SyncEngine_Service *);
 void stripebridge__sync__v1__sync_engine__init (Stripebridge__Sync__V1__SyncEngine_Service *service,
@@ -438,7 +517,8 @@ void stripebridge__sync__v1__sync_engine__init (Stripebridge__Sync__V1__SyncEngi
       function_prefix__ ## link_changed,\
       function_prefix__ ## sync,\
       function_prefix__ ## get_job,\
-      function_prefix__ ## list_jobs  }
+      function_prefix__ ## list_jobs,\
+      function_prefix__ ## run_due  }
 void stripebridge__sync__v1__sync_engine__link_changed(ProtobufCService *service,
                                                        const Stripebridge__Sync__V1__LinkChangedRequest *input,
                                                        Stripebridge__Sync__V1__LinkChangedResponse_Closure closure,
@@ -455,6 +535,10 @@ void stripebridge__sync__v1__sync_engine__list_jobs(ProtobufCService *service,
                                                     const Stripebridge__Sync__V1__ListJobsRequest *input,
                                                     Stripebridge__Sync__V1__ListJobsResponse_Closure closure,
                                                     void *closure_data);
+void stripebridge__sync__v1__sync_engine__run_due(ProtobufCService *service,
+                                                  const Stripebridge__Sync__V1__RunDueRequest *input,
+                                                  Stripebridge__Sync__V1__RunDueResponse_Closure closure,
+                                                  void *closure_data);
 
 /* --- descriptors --- */
 
@@ -469,6 +553,8 @@ extern const ProtobufCMessageDescriptor stripebridge__sync__v1__get_job_request_
 extern const ProtobufCMessageDescriptor stripebridge__sync__v1__get_job_response__descriptor;
 extern const ProtobufCMessageDescriptor stripebridge__sync__v1__list_jobs_request__descriptor;
 extern const ProtobufCMessageDescriptor stripebridge__sync__v1__list_jobs_response__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__sync__v1__run_due_request__descriptor;
+extern const ProtobufCMessageDescriptor stripebridge__sync__v1__run_due_response__descriptor;
 extern const ProtobufCServiceDescriptor stripebridge__sync__v1__sync_engine__descriptor;
 
 PROTOBUF_C__END_DECLS
