@@ -83,10 +83,16 @@ struct SyncStore: Sendable {
 
     /// Mirrors one page and queues the objects that changed for RevenueQuery, atomically.
     /// An object already held from a later observation is left alone.
+    /// A run whose business was unlinked or relinked meanwhile stops at its next page, so
+    /// nothing of the old link reaches the mirror or RevenueQuery after the purge.
     @discardableResult
     func storePage(_ objects: [MirroredObject], link: Link, observedAt: Int64) throws -> Int {
         guard !objects.isEmpty else { return 0 }
         return try database.transaction {
+            let current = try database.queryOne(
+                "SELECT stripe_account_id FROM links WHERE business_id = ?", [.text(link.businessID)]
+            ) { $0.text(0) }
+            guard current == link.stripeAccountID else { throw LinkChangedDuringRun(businessID: link.businessID) }
             var changes: [RevenueV1.ObjectChange] = []
             for object in objects {
                 try database.execute(

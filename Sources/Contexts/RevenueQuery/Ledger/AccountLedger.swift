@@ -1,9 +1,9 @@
 /// The Stripe facts of one business (one connected account and mode), keyed by object id, and
 /// the payments they add up to.
 ///
-/// Payments are recomputed from every held object on each call, in O(objects). That is enough
-/// for now and keeps the result independent of the order objects arrived in; an incremental
-/// version would index sources by payment key and recompute only the keys an upsert touches.
+/// `payments()` recomputes every payment from every held object, in O(objects); reverse links
+/// kept on each upsert let `payments(forKeys:)` recompute only the keys a change touches
+/// (see `affectedKeys(of:)`), with the same result.
 ///
 /// It does not hold more than one business: build one ledger per account so that no payment
 /// of one business can ever be attributed through another.
@@ -16,6 +16,7 @@ public struct AccountLedger: Sendable, Equatable {
     public private(set) var checkoutSessions: [String: CheckoutSessionFacts] = [:]
     public private(set) var refunds: [String: RefundFacts] = [:]
     public private(set) var disputes: [String: DisputeFacts] = [:]
+    private(set) var links = LedgerLinks()
 
     public init() {}
 
@@ -31,6 +32,12 @@ public struct AccountLedger: Sendable, Equatable {
     /// whichever order the deleted and the live snapshot arrive. Use this, not `remove`, for a
     /// `customer.deleted` event so the customer's payments stay attributed.
     public mutating func upsert(_ facts: StripeObjectFacts) {
+        if let held = held(type: facts.objectType, id: facts.id) { links.remove(held) }
+        store(facts)
+        if let stored = held(type: facts.objectType, id: facts.id) { links.insert(stored) }
+    }
+
+    private mutating func store(_ facts: StripeObjectFacts) {
         switch facts {
         case .customer(let customer):
             customers[customer.id] = customer.merged(keeping: customers[customer.id])
@@ -48,7 +55,8 @@ public struct AccountLedger: Sendable, Equatable {
     /// unknown object types are ignored.
     @discardableResult
     public mutating func remove(objectType: String, id: String) -> Bool {
-        switch objectType {
+        if let held = held(type: objectType, id: id) { links.remove(held) }
+        return switch objectType {
         case "customer": customers.removeValue(forKey: id) != nil
         case "payment_intent": paymentIntents.removeValue(forKey: id) != nil
         case "charge": charges.removeValue(forKey: id) != nil
@@ -58,6 +66,21 @@ public struct AccountLedger: Sendable, Equatable {
         case "refund": refunds.removeValue(forKey: id) != nil
         case "dispute": disputes.removeValue(forKey: id) != nil
         default: false
+        }
+    }
+
+    /// The facts held under a type and id.
+    public func held(type objectType: String, id: String) -> StripeObjectFacts? {
+        switch objectType {
+        case "customer": customers[id].map(StripeObjectFacts.customer)
+        case "payment_intent": paymentIntents[id].map(StripeObjectFacts.paymentIntent)
+        case "charge": charges[id].map(StripeObjectFacts.charge)
+        case "invoice": invoices[id].map(StripeObjectFacts.invoice)
+        case "invoice_payment": invoicePayments[id].map(StripeObjectFacts.invoicePayment)
+        case "checkout.session": checkoutSessions[id].map(StripeObjectFacts.checkoutSession)
+        case "refund": refunds[id].map(StripeObjectFacts.refund)
+        case "dispute": disputes[id].map(StripeObjectFacts.dispute)
+        default: nil
         }
     }
 

@@ -1,45 +1,44 @@
-/// What RevenueQuery holds in memory for one business: its ledger and the roll-up derived from it.
-///
-/// The roll-up is recomputed from the whole ledger after a change (O(objects of the business)),
-/// on the first question that needs it. Fine while one sync batch touches a business at a time;
-/// a million-payment business wants an incremental roll-up keyed by payment.
+/// What RevenueQuery holds in memory for one connected business: its ledger and the roll-up
+/// derived from it, updated per payment key so a large business is never recomputed whole.
 struct BusinessBook: Sendable {
     var stripeAccountID: String
-    var connected: Bool
-    var ledger = AccountLedger()
-    /// Object versions, so an older version never replaces a newer one.
-    var versions: [String: Int64] = [:]
-    private var cachedTotals: LedgerTotals?
+    private(set) var ledger = AccountLedger()
+    private(set) var rollup = LedgerRollup()
 
-    init(stripeAccountID: String, connected: Bool) {
+    init(stripeAccountID: String) {
         self.stripeAccountID = stripeAccountID
-        self.connected = connected
     }
 
-    /// Applies an object version; false when a newer version was already held.
-    mutating func apply(objectType: String, objectID: String, version: Int64, facts: StripeObjectFacts?) -> Bool {
-        let key = objectType + "/" + objectID
-        if let held = versions[key], held > version { return false }
-        versions[key] = version
-        if let facts {
-            ledger.upsert(facts)
+    /// A book holding `ledger`, rolled up in one pass (the start-up path).
+    init(stripeAccountID: String, ledger: AccountLedger) {
+        self.stripeAccountID = stripeAccountID
+        self.ledger = ledger
+        rollup = LedgerRollup(ledger: ledger)
+    }
+
+    /// One accepted object change: new facts, or nil when the object was deleted.
+    struct Change {
+        var objectType: String
+        var objectID: String
+        var facts: StripeObjectFacts?
+    }
+
+    /// Applies changes in order, then recomputes once the payments they touched.
+    mutating func apply(_ changes: [Change]) {
+        var touched: Set<String> = []
+        for change in changes {
+            if let held = ledger.held(type: change.objectType, id: change.objectID) {
+                touched.formUnion(rollup.affectedKeys(of: held, in: ledger))
+            }
+            if let facts = change.facts {
+                ledger.upsert(facts)
+            } else {
+                ledger.remove(objectType: change.objectType, id: change.objectID)
+            }
+            if let stored = ledger.held(type: change.objectType, id: change.objectID) {
+                touched.formUnion(rollup.affectedKeys(of: stored, in: ledger))
+            }
         }
-        cachedTotals = nil
-        return true
-    }
-
-    mutating func remove(objectType: String, objectID: String, version: Int64) {
-        let key = objectType + "/" + objectID
-        if let held = versions[key], held > version { return }
-        versions[key] = version
-        _ = ledger.remove(objectType: objectType, id: objectID)
-        cachedTotals = nil
-    }
-
-    mutating func totals() -> LedgerTotals {
-        if let cachedTotals { return cachedTotals }
-        let totals = ledger.totals()
-        cachedTotals = totals
-        return totals
+        rollup.refresh(keys: touched, from: ledger)
     }
 }

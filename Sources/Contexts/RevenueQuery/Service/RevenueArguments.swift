@@ -15,9 +15,32 @@ enum RevenueArguments {
             )
         }
         for (index, email) in emails.enumerated() {
-            guard let normalized = EmailAddress.normalize(email), EmailAddress.isPlausible(normalized) else {
-                throw RPCError.invalidArgument("emails[\(index)] is not an email address (expected local@domain.tld)")
-            }
+            try validate(email: email, name: "emails[\(index)]")
         }
+    }
+
+    static func validate(email: String, name: String = "email") throws {
+        guard let normalized = EmailAddress.normalize(email), EmailAddress.isPlausible(normalized) else {
+            throw RPCError.invalidArgument("\(name) is not an email address (expected local@domain.tld)")
+        }
+    }
+
+    /// The first row of a page from its token: empty is 0, otherwise an earlier next_page_token.
+    static func pageOffset(token: String) throws -> Int {
+        guard !token.isEmpty else { return 0 }
+        guard let offset = Int(token), offset >= 0 else {
+            throw RPCError.invalidArgument(
+                "page_token \"\(token)\" is not one this service gave; pass next_page_token or leave it empty"
+            )
+        }
+        return offset
+    }
+
+    /// Rows per page: 0 means 50; more than 500 is refused.
+    static func pageSize(_ size: Int32) throws -> Int {
+        guard size >= 0, size <= 500 else {
+            throw RPCError.invalidArgument("page_size must be between 0 and 500 (0 means 50), got \(size)")
+        }
+        return size == 0 ? 50 : Int(size)
     }
 }

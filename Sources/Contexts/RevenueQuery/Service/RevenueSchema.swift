@@ -1,6 +1,7 @@
 import BridgeStore
 
-/// RevenueQuery's tables: the objects it was handed, the businesses it knows, applied batches.
+/// RevenueQuery's tables: the objects it was handed, the businesses it knows, applied batches,
+/// and the CRM contacts of each business.
 enum RevenueSchema {
     static let migrations = [
         Migration(
@@ -25,6 +26,18 @@ enum RevenueSchema {
                 ) WITHOUT ROWID;
                 CREATE INDEX applied_batches_business ON applied_batches(business_id);
                 """
-        )
+        ),
+        Migration(
+            version: 2,
+            sql: """
+                CREATE TABLE contacts (
+                    business_id TEXT NOT NULL,
+                    contact_id TEXT NOT NULL,
+                    email TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    PRIMARY KEY (business_id, contact_id)
+                ) WITHOUT ROWID;
+                """
+        ),
     ]
 }

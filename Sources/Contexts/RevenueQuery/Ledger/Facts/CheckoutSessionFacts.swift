@@ -13,6 +13,8 @@ public struct CheckoutSessionFacts: Sendable, Equatable {
     public var amountTotal: Int64?
     public var currency: String?
     public var created: Int64?
+    /// What was bought, when the session was read with `line_items` expanded; else empty.
+    public var lineItems: [CheckoutLineItem] = []
 
     /// Complete, paid and not a setup session.
     public var receivedMoney: Bool {
@@ -27,6 +29,11 @@ extension CheckoutSessionFacts: Decodable {
         case paymentIntent = "payment_intent"
         case customerDetails = "customer_details"
         case amountTotal = "amount_total"
+        case lineItems = "line_items"
+    }
+
+    private enum ListKeys: String, CodingKey {
+        case data
     }
 
     private enum DetailsKeys: String, CodingKey {
@@ -48,5 +55,7 @@ extension CheckoutSessionFacts: Decodable {
         amountTotal = try object.decodeIfPresent(Int64.self, forKey: .amountTotal)
         currency = try object.decodeIfPresent(String.self, forKey: .currency)
         created = try object.decodeIfPresent(Int64.self, forKey: .created)
+        lineItems = try object.nestedIfPresent(keyedBy: ListKeys.self, forKey: .lineItems)?
+            .decodeIfPresent([CheckoutLineItem].self, forKey: .data) ?? []
     }
 }

@@ -13,14 +13,6 @@ public struct CurrencyTotals: Sendable, Equatable {
     public init() {}
 
     public mutating func add(_ payment: Payment) {
-        spent = spent.saturatingAdd(payment.net)
-        gross = gross.saturatingAdd(payment.gross)
-        refunded = refunded.saturatingAdd(payment.refunded)
-        disputedLost = disputedLost.saturatingAdd(payment.disputedLost)
-        guard payment.isOrder else { return }
-        orders += 1
-        if let time = payment.time {
-            lastPurchaseAt = max(lastPurchaseAt ?? time, time)
-        }
+        add(PaymentContribution(payment))
     }
 }

@@ -1,0 +1,47 @@
+import Contracts
+import Foundation
+
+/// Net revenue and orders per UTC day or month and currency, from a roll-up's contributions.
+enum RevenueSeriesBuilder {
+    enum Period: String, CaseIterable {
+        case day, month
+    }
+
+    static func points(_ rollup: LedgerRollup, from: Int64, to: Int64, period: Period) -> [RevenueV1.SeriesPoint] {
+        struct Bucket: Hashable {
+            var start: Int64
+            var currency: String
+        }
+        var sums: [Bucket: (net: Int64, orders: Int64)] = [:]
+        var starts: [Int64: Int64] = [:]
+        for contribution in rollup.contributions.values {
+            guard let time = contribution.time, time >= from, time < to, contribution.gross > 0 else { continue }
+            let day = time - ((time % 86_400) + 86_400) % 86_400
+            let start = period == .day ? day : starts[day] ?? monthStart(of: day, cache: &starts)
+            let bucket = Bucket(start: start, currency: contribution.currency)
+            var sum = sums[bucket] ?? (0, 0)
+            sum.net = sum.net.saturatingAdd(contribution.net)
+            sum.orders += contribution.isOrder ? 1 : 0
+            sums[bucket] = sum
+        }
+        return sums
+            .sorted { ($0.key.start, $0.key.currency) < ($1.key.start, $1.key.currency) }
+            .map { bucket, sum in
+                RevenueV1.SeriesPoint(
+                    periodStart: bucket.start, currency: bucket.currency, net: sum.net, orders: sum.orders,
+                    netDisplay: Money.display(amount: sum.net, currency: bucket.currency)
+                )
+            }
+    }
+
+    /// The start of the UTC month holding a day start, remembered per day.
+    private static func monthStart(of day: Int64, cache: inout [Int64: Int64]) -> Int64 {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = Date(timeIntervalSince1970: TimeInterval(day))
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        let start = Int64(calendar.date(from: parts)!.timeIntervalSince1970)
+        cache[day] = start
+        return start
+    }
+}

@@ -1,0 +1,38 @@
+import BridgeRPC
+import Contracts
+
+extension RevenueService {
+    /// Most days one RevenueSeries call may span (about ten years).
+    static let maximumSeriesDays: Int64 = 3_700
+
+    /// What one email bought from the business, each payment once.
+    public func stripeInfoByEmail(
+        _ request: RevenueV1.StripeInfoByEmailRequest
+    ) throws -> RevenueV1.StripeInfoByEmailResponse {
+        try RevenueArguments.validate(businessID: request.businessId)
+        try RevenueArguments.validate(email: request.email)
+        let normalized = EmailAddress.normalize(request.email) ?? ""
+        return reading(request.businessId) { book, _ in
+            guard let book else { return .init(connected: false, summary: .init(email: request.email)) }
+            return StripeInfoBuilder.info(email: normalized, asked: request.email, book: book)
+        }
+    }
+
+    /// Net revenue and orders per period and currency between `from` (inclusive) and `to`.
+    public func revenueSeries(_ request: RevenueV1.RevenueSeriesRequest) throws -> RevenueV1.RevenueSeriesResponse {
+        try RevenueArguments.validate(businessID: request.businessId)
+        guard let period = RevenueSeriesBuilder.Period(rawValue: request.period) else {
+            throw RPCError.invalidArgument("period \"\(request.period)\" is unknown; use day or month")
+        }
+        guard request.from < request.to else {
+            throw RPCError.invalidArgument("from (\(request.from)) must be before to (\(request.to))")
+        }
+        guard (request.to - request.from) / 86_400 <= Self.maximumSeriesDays else {
+            throw RPCError.invalidArgument("from..to spans more than \(Self.maximumSeriesDays) days; ask a shorter range")
+        }
+        return reading(request.businessId) { book, _ in
+            guard let rollup = book?.rollup else { return .init() }
+            return .init(points: RevenueSeriesBuilder.points(rollup, from: request.from, to: request.to, period: period))
+        }
+    }
+}

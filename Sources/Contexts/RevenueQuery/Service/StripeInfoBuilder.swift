@@ -1,0 +1,71 @@
+import Contracts
+
+/// The contact-history detail of one email: its customers, each payment once with what
+/// describes it, and the invoices and checkout sessions behind those payments.
+enum StripeInfoBuilder {
+    static func info(email normalized: String, asked: String, book: BusinessBook) -> RevenueV1.StripeInfoByEmailResponse {
+        let ledger = book.ledger
+        let customers = ledger.customerIDs(withEmail: normalized).compactMap { id in
+            ledger.customers[id].map { RevenueV1.CustomerInfo(customerId: id, name: $0.name ?? "", deleted: $0.deleted) }
+        }
+        let payments = ledger.payments(forKeys: book.rollup.keys(forEmail: normalized)).values
+            .sorted { ($0.time ?? .min, $0.key) > ($1.time ?? .min, $1.key) }
+        let invoiceIDs = Set(payments.flatMap(\.sources.invoices)).sorted()
+        let sessionIDs = Set(payments.flatMap(\.sources.checkoutSessions)).sorted()
+        return RevenueV1.StripeInfoByEmailResponse(
+            connected: true,
+            summary: EmailSummaryBuilder.summary(asked: asked, totals: book.rollup.totals(forEmail: normalized)),
+            customers: customers,
+            payments: payments.map(paymentInfo),
+            invoices: invoiceIDs.compactMap { ledger.invoices[$0].map(invoiceInfo) },
+            checkoutSessions: sessionIDs.compactMap { ledger.checkoutSessions[$0].map(sessionInfo) }
+        )
+    }
+
+    private static func paymentInfo(_ payment: Payment) -> RevenueV1.PaymentInfo {
+        RevenueV1.PaymentInfo(
+            paymentKey: payment.key,
+            currency: payment.currency,
+            gross: payment.gross,
+            refunded: payment.refunded,
+            disputedLost: payment.disputedLost,
+            net: payment.net,
+            netDisplay: Money.display(amount: payment.net, currency: payment.currency),
+            created: payment.time ?? 0,
+            isOrder: payment.isOrder,
+            chargeIds: payment.sources.charges,
+            invoiceIds: payment.sources.invoices,
+            checkoutSessionIds: payment.sources.checkoutSessions
+        )
+    }
+
+    private static func invoiceInfo(_ invoice: InvoiceFacts) -> RevenueV1.InvoiceInfo {
+        RevenueV1.InvoiceInfo(
+            invoiceId: invoice.id,
+            amountPaid: invoice.amountPaid,
+            currency: invoice.currency ?? "",
+            paidAt: invoice.paidAt ?? 0,
+            subscriptionId: invoice.subscription ?? ""
+        )
+    }
+
+    private static func sessionInfo(_ session: CheckoutSessionFacts) -> RevenueV1.CheckoutSessionInfo {
+        RevenueV1.CheckoutSessionInfo(
+            sessionId: session.id,
+            mode: session.mode ?? "",
+            amountTotal: session.amountTotal ?? 0,
+            currency: session.currency ?? "",
+            created: session.created ?? 0,
+            lineItems: session.lineItems.map { item in
+                RevenueV1.LineItem(
+                    description: item.description ?? "",
+                    quantity: item.quantity,
+                    amountTotal: item.amountTotal,
+                    currency: item.currency ?? "",
+                    priceId: item.priceID ?? "",
+                    productId: item.productID ?? ""
+                )
+            }
+        )
+    }
+}
