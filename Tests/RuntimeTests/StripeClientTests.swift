@@ -48,7 +48,7 @@ final class StripeClientTests: XCTestCase {
 
     /// Five objects, newest first; the JSON keeps odd spacing so raw slices can be checked.
     private static let objects = (1...5).reversed().map { n in
-        "{ \"id\":\"ob_\(n)\" ,\"nested\": {\"list\": [1, {\"s\": \"]}\\\" tricky\"}]},  \"n\": \(n) }"
+        "{ \"id\":\"ob_\(n)\" ,\"object\": \"customer\", \"nested\": {\"list\": [1, {\"s\": \"]}\\\" tricky\"}]},  \"n\": \(n) }"
     }
 
     private static func listServer() throws -> StripeClientTestServer {
@@ -76,7 +76,7 @@ final class StripeClientTests: XCTestCase {
         try server.client().list(
             "/v1/customers", query: [("created[gte]", "1")], account: "acct_9", pageSize: 2
         ) { page in
-            pages.append(page.objects.compactMap { $0["id"] as? String })
+            pages.append(page.heads.map(\.id))
             raw += page.rawObjects.map { String(decoding: $0, as: UTF8.self) }
         }
         XCTAssertEqual(pages, [["ob_5", "ob_4"], ["ob_3", "ob_2"], ["ob_1"]])
@@ -88,11 +88,30 @@ final class StripeClientTests: XCTestCase {
         XCTAssertTrue(requests.allSatisfy { $0.header("stripe-account") == "acct_9" })
     }
 
+    func testPrefetchingWalkDeliversTheSamePagesInOrderAndStopsWhenTheConsumerThrows() throws {
+        let server = try Self.listServer()
+        var pages: [[String]] = []
+        try server.client().list("/v1/customers", pageSize: 2, prefetch: true) { page in
+            pages.append(page.heads.map(\.id))
+        }
+        XCTAssertEqual(pages, [["ob_5", "ob_4"], ["ob_3", "ob_2"], ["ob_1"]])
+
+        struct Stop: Error {}
+        var seen = 0
+        XCTAssertThrowsError(
+            try server.client().list("/v1/customers", pageSize: 2, prefetch: true) { _ in
+                seen += 1
+                throw Stop()
+            }
+        ) { XCTAssertTrue($0 is Stop) }
+        XCTAssertEqual(seen, 1, "no page is handed over after the consumer failed")
+    }
+
     func testListResumesAfterCursor() throws {
         let server = try Self.listServer()
         var ids: [String] = []
         try server.client().list("/v1/customers", startingAfter: "ob_3") { page in
-            ids += page.objects.compactMap { $0["id"] as? String }
+            ids += page.heads.map(\.id)
         }
         XCTAssertEqual(ids, ["ob_2", "ob_1"])
         XCTAssertEqual(server.requests.first?.queryValue("limit"), "100")

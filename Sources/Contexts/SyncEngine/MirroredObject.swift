@@ -1,4 +1,5 @@
 import Foundation
+import StripeClient
 
 /// One Stripe object as read from a list page or an event, ready to be mirrored.
 struct MirroredObject: Sendable {
@@ -7,6 +8,14 @@ struct MirroredObject: Sendable {
     let created: Int64
     let json: [UInt8]
     let deleted: Bool
+
+    init(head: StripeObjectHead, json: [UInt8]) {
+        type = head.object
+        id = head.id
+        created = head.created ?? 0
+        self.json = json
+        deleted = head.deleted ?? false
+    }
 
     /// Reads the fields the mirror needs; nil when the object has no id or no `object` name.
     init?(dictionary: [String: Any], json: [UInt8]) {

@@ -77,15 +77,22 @@ struct SyncRun {
         guard !cursor.done else { return nil }
         do {
             try client.list(
-                path, query: query, account: plan.stripeAccountID, startingAfter: cursor.startingAfter
+                path, query: query, account: plan.stripeAccountID, startingAfter: cursor.startingAfter,
+                prefetch: true
             ) { page in
-                let objects = fromEvents ? Self.eventObjects(page) : Self.listObjects(page, observedAt: clock())
-                cursor.count += objects.count
-                cursor.startingAfter = (page.objects.last?["id"] as? String) ?? cursor.startingAfter
+                cursor.count += page.heads.count
+                cursor.startingAfter = page.heads.last?.id ?? cursor.startingAfter
                 let next = cursor
                 try store.database.transaction {
-                    for (observedAt, group) in objects.groupedByObservation() {
-                        try store.storePage(group, link: link, observedAt: observedAt)
+                    if fromEvents {
+                        for (observedAt, group) in Self.eventObjects(page).groupedByObservation() {
+                            try store.storePage(group, link: link, observedAt: observedAt)
+                        }
+                    } else {
+                        try MirrorWriter(store: store).write(
+                            page, businessID: plan.businessID, stripeAccountID: plan.stripeAccountID,
+                            observedAt: clock()
+                        )
                     }
                     try jobs.saveCursor(jobID: plan.jobID, type: type, next)
                 }
@@ -105,12 +112,6 @@ struct SyncRun {
                 jobID: plan.jobID, type: type, count: cursor.count, state: .failed, error: failure.description
             )
             return failure
-        }
-    }
-
-    private static func listObjects(_ page: StripeListPage, observedAt: Int64) -> [ObservedObject] {
-        zip(page.objects, page.rawObjects).compactMap { dictionary, json in
-            MirroredObject(dictionary: dictionary, json: json).map { ObservedObject(object: $0, observedAt: observedAt) }
         }
     }
 

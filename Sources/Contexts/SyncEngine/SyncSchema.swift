@@ -66,5 +66,25 @@ enum SyncSchema {
                 ) WITHOUT ROWID;
                 """
         ),
+        // Mirrored objects are large rows (a kilobyte or more of JSON): a rowid table with a
+        // unique index stores them far more cheaply than a WITHOUT ROWID b-tree.
+        Migration(
+            version: 3,
+            sql: """
+                CREATE TABLE objects_by_rowid (
+                    business_id TEXT NOT NULL,
+                    object_type TEXT NOT NULL,
+                    object_id TEXT NOT NULL,
+                    created INTEGER NOT NULL,
+                    observed_at INTEGER NOT NULL,
+                    json BLOB NOT NULL,
+                    UNIQUE (business_id, object_type, object_id)
+                );
+                INSERT INTO objects_by_rowid SELECT business_id, object_type, object_id, created, observed_at, json
+                    FROM objects;
+                DROP TABLE objects;
+                ALTER TABLE objects_by_rowid RENAME TO objects;
+                """
+        ),
     ]
 }

@@ -41,7 +41,13 @@ public final class Database: @unchecked Sendable {
         sqlite3_busy_timeout(handle, 5_000)  // always SQLITE_OK
         do {
             try query("PRAGMA journal_mode=WAL") { _ in }
-            try executeScript("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
+            // A 32 MiB page cache and rarer checkpoints: bulk mirroring writes pages of large rows.
+            try executeScript(
+                """
+                PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;
+                PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=4000;
+                """
+            )
         } catch {
             close()
             throw error

@@ -1,40 +1,39 @@
 import Foundation
 
-/// Decodes a Stripe list response (`{"object":"list","data":[…],"has_more":…}`).
+/// Decodes a Stripe list response (`{"object":"list","data":[…],"has_more":…}`): the heads of its
+/// objects through JSONDecoder, and each object's original bytes by slicing the body.
 enum ListPageDecoding {
+    private struct Envelope: Decodable {
+        let data: [StripeObjectHead]
+        let hasMore: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case data
+            case hasMore = "has_more"
+        }
+    }
+
     static func page(_ response: StripeResponse, path: String) throws -> StripeListPage {
-        let json = try response.jsonObject(path: path)
-        guard let objects = json["data"] as? [[String: Any]], let hasMore = json["has_more"] as? Bool else {
-            throw StripeError(
-                kind: .decoding, status: response.status,
-                message: "expected a list with \"data\" objects and \"has_more\"",
-                requestID: response.requestID, path: path
-            )
+        let envelope: Envelope
+        do {
+            envelope = try JSONDecoder().decode(Envelope.self, from: Data(response.body))
+        } catch {
+            throw failure("expected a list of objects with \"id\" and \"object\", and \"has_more\": \(error)",
+                          response, path)
+        }
+        guard let ranges = JSONListSlicer.dataElements(in: response.body), ranges.count == envelope.data.count
+        else {
+            throw failure("the list's \"data\" array could not be sliced into its objects", response, path)
         }
         return StripeListPage(
-            objects: objects,
-            rawObjects: try raw(objects, body: response.body, response: response, path: path),
-            hasMore: hasMore, requestID: response.requestID
+            heads: envelope.data, rawObjects: ranges.map { Array(response.body[$0]) },
+            hasMore: envelope.hasMore, requestID: response.requestID
         )
     }
 
-    /// The original bytes of each object; re-serialised only if the body cannot be sliced.
-    private static func raw(
-        _ objects: [[String: Any]], body: [UInt8], response: StripeResponse, path: String
-    ) throws -> [[UInt8]] {
-        if let ranges = JSONListSlicer.dataElements(in: body), ranges.count == objects.count {
-            return ranges.map { Array(body[$0]) }
-        }
-        do {
-            return try objects.map {
-                Array(try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]))
-            }
-        } catch {
-            throw StripeError(
-                kind: .decoding, status: response.status,
-                message: "cannot re-encode a list object: \(error)",
-                requestID: response.requestID, path: path
-            )
-        }
+    private static func failure(_ message: String, _ response: StripeResponse, _ path: String) -> StripeError {
+        StripeError(
+            kind: .decoding, status: response.status, message: message, requestID: response.requestID, path: path
+        )
     }
 }

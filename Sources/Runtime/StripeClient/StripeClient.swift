@@ -46,31 +46,21 @@ public final class StripeClient: Sendable {
     }
 
     /// Walks every page of a list (limit ≤ 100) newest first until has_more is false, resuming
-    /// after `startingAfter` if given; onPage runs once per page before the next is fetched.
+    /// after `startingAfter` if given; onPage runs once per page, in order. With `prefetch`, the
+    /// next page is fetched while onPage handles the current one (at most one page ahead).
     public func list(
         _ path: String, query: [(String, String)] = [], account: String? = nil,
-        pageSize: Int = 100, startingAfter: String? = nil,
+        pageSize: Int = 100, startingAfter: String? = nil, prefetch: Bool = false,
         onPage: (StripeListPage) throws -> Void
     ) throws {
-        let limit = min(max(pageSize, 1), 100)
-        let baseQuery =
-            query.filter { $0.0 != "limit" && $0.0 != "starting_after" } + [("limit", "\(limit)")]
-        var cursor = startingAfter
-        while true {
-            let pageQuery = baseQuery + (cursor.map { [("starting_after", $0)] } ?? [])
-            let response = try get(path, query: pageQuery, account: account)
-            let page = try ListPageDecoding.page(response, path: path)
-            try onPage(page)
-            guard page.hasMore else { return }
-            guard let last = page.objects.last?["id"] as? String, last != cursor else {
-                throw StripeError(
-                    kind: .decoding, status: response.status,
-                    message: "has_more is true but the page ends without a new object id to continue after",
-                    requestID: response.requestID, path: path
-                )
-            }
-            cursor = last
+        var walk = ListWalk(
+            client: self, path: path, query: query, account: account, pageSize: pageSize, cursor: startingAfter
+        )
+        guard prefetch else {
+            while let page = try walk.next() { try onPage(page) }
+            return
         }
+        try PagePrefetcher(walk: walk).run(onPage)
     }
 
     /// `GET /v1/accounts/{id}`.
