@@ -87,7 +87,7 @@ let package = Package(
         // The Stripe emulator and its dataset generator: the demo's Stripe and the tests' peer.
         .target(
             name: "StripeEmulatorKit",
-            dependencies: ["HTTPServe", "BridgeLog"],
+            dependencies: ["HTTPServe", "BridgeLog", "StripeWebhooks"],
             path: "Sources/Emulator/StripeEmulatorKit",
             resources: [.copy("Fixtures")]
         ),
@@ -104,7 +104,8 @@ let package = Package(
         executable("sync-engine", ["SyncEngine", "ServiceKit", "StripeClient"] + serviceRuntime),
         executable("revenue-query", ["RevenueQuery", "ServiceKit"] + serviceRuntime),
         executable("platform-billing", ["PlatformBilling", "ServiceKit"] + serviceRuntime),
-        executable("revenue-bench", ["RevenueQuery", "AccessControl"] + serviceRuntime),
+        executable("revenue-bench", ["RevenueQuery"] + serviceRuntime),
+        executable("rpc-bench", ["BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge"]),
         executable("stripe-emulator", ["StripeEmulatorKit", "BridgeLog"]),
         executable("stripe-dataset", ["StripeEmulatorKit"]),
         executable("sync-bench", ["SyncEngine", "StripeClient", "BridgeStore", "BridgeLog", "BridgeRPC", "Contracts"]),

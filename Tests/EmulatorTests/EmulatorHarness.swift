@@ -1,4 +1,5 @@
 import StripeEmulatorKit
+import TestSupport
 import XCTest
 
 /// Runs a `StripeEmulator` in-process and talks to it over one keep-alive socket.

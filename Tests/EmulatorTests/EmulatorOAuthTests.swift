@@ -1,4 +1,5 @@
 import StripeEmulatorKit
+import TestSupport
 import XCTest
 
 final class EmulatorOAuthTests: XCTestCase {

@@ -1,4 +1,5 @@
 import HTTPServe
+import TestSupport
 import XCTest
 
 final class HTTPServerTests: XCTestCase {

@@ -57,18 +57,32 @@ extension EmulatorCore {
       ("customer", nil), ("subscription", nil), ("metadata", .object(metadata)),
       ("success_url", .optional(value("success_url"))), ("livemode", false),
       ("created", .int(Int64(Date().timeIntervalSince1970))), ("_price", .string(price)),
+      ("_quantity", .optional(value("line_items[0][quantity]").flatMap { Int64($0) })),
     ])
     guard let stored = try? StoredObject(session) else { return JSONValue.object(session).bytes }
     try? data.upsert(stored, into: accountID)
     return stored.bytes
   }
 
-  /// `POST /_emulator/billing/subscriptions`: stores the body as the platform's subscription.
+  /// `POST /_emulator/billing/subscriptions`: a subscription object (`"object":
+  /// "subscription"`) is stored as the platform's subscription and echoed. A lifecycle
+  /// (`{"tenant_id", "price", "quantity", "payment", "changes", …}`, see `BillingLifecycle`)
+  /// is played instead: the answer lists its events in Stripe's order, each body with its
+  /// `Stripe-Signature`, and the final subscription is what `GET /v1/subscriptions/{id}` serves.
   func putBillingSubscription(_ request: HTTPRequest) throws -> HTTPResponse {
-    guard let object = try JSONValue.parse(request.body).objectValue,
-      let id = object["id"]?.stringValue, object["object"]?.stringValue == "subscription"
-    else {
-      throw DatasetError("the body must be one subscription object with \"id\" and \"object\"")
+    let body = try JSONValue.parse(request.body)
+    guard let object = body.objectValue else {
+      throw DatasetError("the body must be a subscription object or a lifecycle with \"tenant_id\"")
+    }
+    if object["object"] == nil, object["tenant_id"] != nil || object["checkout_session"] != nil {
+      let emitter = BillingEventsEmitter(data: data, billing: billing, ids: ids)
+      let now = Int64(Date().timeIntervalSince1970)
+      return jsonResponse(try emitter.emit(BillingLifecycle(json: body), now: now).bytes)
+    }
+    guard let id = object["id"]?.stringValue, object["object"]?.stringValue == "subscription" else {
+      throw DatasetError(
+        "the body must be one subscription object with \"id\" and \"object\", or a lifecycle "
+          + "with \"tenant_id\" and \"price\"")
     }
     let bytes = JSONValue.object(object).bytes
     billing.putSubscription(id: id, bytes: bytes)

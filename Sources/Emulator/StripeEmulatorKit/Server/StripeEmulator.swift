@@ -4,7 +4,8 @@ import HTTPServe
 /// endpoints per connected account, Connect OAuth, and `/_emulator` knobs for tests.
 ///
 /// It does not create, update or delete through `/v1` (only `/_emulator/objects` changes data),
-/// does not expand, search or paginate `/v2`, and sends no webhooks.
+/// does not expand, search or paginate `/v2`; it signs billing events on request
+/// (`POST /_emulator/billing/subscriptions` with a lifecycle) but sends no other webhooks.
 public final class StripeEmulator: Sendable {
     /// The API version the emulator's objects are shaped for.
     public static let apiVersion = "2026-07-29.dahlia"
