@@ -55,12 +55,21 @@ public final class SyncService: @unchecked Sendable {
                 businessID: link.businessID, lastSuccess: link.lastSuccessStartedAt,
                 lastRunStarted: lastRunStarted, now: now
             )
-            guard due else { continue }
+            guard due, !needsReconnect(link) else { continue }
             if let job = try startRun(businessID: link.businessID, trigger: .schedule).job {
                 started.append(job)
             }
         }
         return started
+    }
+
+    /// Whether ConnectAuth holds this link as refused by Stripe; such a business waits for its
+    /// owner to connect again instead of failing every day. Unknown when ConnectAuth is down.
+    private func needsReconnect(_ link: SyncStore.Link) -> Bool {
+        let answer = try? connectClient?.call(
+            ConnectV1.ConnectAuth.accountForBusiness, .init(businessId: link.businessID), timeout: .seconds(2)
+        )
+        return answer?.state == .needsReconnect && answer?.stripeAccountId == link.stripeAccountID
     }
 
     public func runDue(_ request: SyncV1.RunDueRequest, context: CallContext) throws -> SyncV1.RunDueResponse {
