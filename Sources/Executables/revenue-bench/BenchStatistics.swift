@@ -16,9 +16,9 @@ enum BenchStatistics {
         return sorted[rank]
     }
 
-    /// `VmHWM` of /proc/self/status: the peak resident memory of this process, in MiB.
-    static func peakResidentMiB() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
+    /// `VmHWM` of /proc/<pid>/status: the peak resident memory of a process, in MiB.
+    static func peakResidentMiB(pid: Int32) -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return .nan }
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
         let kib = line?.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? .nan
         return kib / 1024

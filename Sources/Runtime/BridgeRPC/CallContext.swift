@@ -40,8 +40,7 @@ public struct CallContext: Sendable {
 
     /// 16 hex digits; unique enough to correlate log lines across services.
     static func newRequestID() -> String {
-        let value = UInt64.random(in: .min ... .max)
-        let hex = String(value, radix: 16)
+        let hex = String(RequestIDSource.shared.next(), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

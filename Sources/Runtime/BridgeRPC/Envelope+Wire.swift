@@ -20,9 +20,13 @@ extension Envelope {
 
     /// Decodes one frame body; nil when the bytes are not a valid envelope.
     public static func decode(_ body: [UInt8]) -> Envelope? {
-        let unpacked = body.withUnsafeBufferPointer { bytes in
-            stripebridge__rpc__v1__envelope__unpack(nil, bytes.count, bytes.baseAddress)
-        }
+        body.withUnsafeBytes { decode($0) }
+    }
+
+    /// Decodes one frame body in place; nil when the bytes are not a valid envelope.
+    public static func decode(_ body: UnsafeRawBufferPointer) -> Envelope? {
+        let unpacked = stripebridge__rpc__v1__envelope__unpack(
+            nil, body.count, body.baseAddress?.assumingMemoryBound(to: UInt8.self))
         guard let message = unpacked else { return nil }
         defer { stripebridge__rpc__v1__envelope__free_unpacked(message, nil) }
         let fields = message.pointee
@@ -95,7 +99,9 @@ private struct CMetadataEntries {
         let entries = UnsafeMutablePointer<Stripebridge__Rpc__V1__MetadataEntry>.allocate(capacity: count)
         let pointers = UnsafeMutablePointer<UnsafeMutablePointer<Stripebridge__Rpc__V1__MetadataEntry>?>
             .allocate(capacity: count)
-        for (index, (key, value)) in metadata.sorted(by: { $0.key < $1.key }).enumerated() {
+        // Sorted so equal metadata packs to equal bytes; one entry needs no sorting.
+        let ordered = count == 1 ? Array(metadata) : metadata.sorted(by: { $0.key < $1.key })
+        for (index, (key, value)) in ordered.enumerated() {
             var entry = Stripebridge__Rpc__V1__MetadataEntry()
             stripebridge__rpc__v1__metadata_entry__init(&entry)
             entry.key = strdup(key)

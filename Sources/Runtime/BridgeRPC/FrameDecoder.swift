@@ -31,6 +31,15 @@ public struct FrameDecoder: Sendable {
     /// The next complete frame's body, or nil when more bytes are needed.
     /// - Throws: `FrameTooLargeError` when the length prefix is over the maximum.
     public mutating func nextFrame() throws(FrameTooLargeError) -> [UInt8]? {
+        try withNextFrame { Array($0) }
+    }
+
+    /// Lends the next complete frame's body to `body` without copying it; nil when more bytes
+    /// are needed. The bytes are valid only inside `body`.
+    /// - Throws: `FrameTooLargeError` when the length prefix is over the maximum.
+    public mutating func withNextFrame<Result>(
+        _ body: (UnsafeRawBufferPointer) -> Result
+    ) throws(FrameTooLargeError) -> Result? {
         guard bufferedByteCount >= Self.prefixBytes else { return nil }
         let length = buffer.withUnsafeBufferPointer { bytes in
             (Int(bytes[readIndex]) << 24) | (Int(bytes[readIndex + 1]) << 16)
@@ -41,13 +50,15 @@ public struct FrameDecoder: Sendable {
         }
         guard bufferedByteCount - Self.prefixBytes >= length else { return nil }
         let start = readIndex + Self.prefixBytes
-        let frame = Array(buffer[start..<start + length])
+        let result = buffer.withUnsafeBytes { bytes in
+            body(UnsafeRawBufferPointer(rebasing: bytes[start..<start + length]))
+        }
         readIndex = start + length
         if readIndex == buffer.count {
             buffer.removeAll(keepingCapacity: true)
             readIndex = 0
         }
-        return frame
+        return result
     }
 
     /// Drops consumed bytes once they are the larger part of the buffer, keeping appends amortised.

@@ -4,8 +4,8 @@ import Foundation
 /// Calls methods of one service over its Unix socket.
 ///
 /// One persistent connection, opened on first use and reopened after it breaks (so a call
-/// after the server restarts just works), shared by all threads; a reader thread hands each
-/// answer to its waiting caller, so many calls can be in flight at once.
+/// after the server restarts just works), shared by all threads; waiting callers take turns
+/// reading it and hand each answer to its caller, so many calls can be in flight at once.
 public final class RPCClient: Sendable {
     private struct State {
         var connection: ClientConnection?
@@ -56,8 +56,7 @@ public final class RPCClient: Sendable {
                 throw RPCError(
                     .unavailable, "sending \(method) to \(socketPath) failed; is the service running?")
             }
-            guard let outcome = pending.wait(until: deadline) else {
-                connection.forget(callID)
+            guard let outcome = connection.awaitAnswer(callID, pending, deadline: deadline) else {
                 throw RPCError(.deadlineExceeded, "\(method) got no answer within \(timeout)")
             }
             return try Self.payload(of: outcome)
@@ -103,11 +102,8 @@ public final class RPCClient: Sendable {
                 .unavailable, "cannot connect to \(socketPath); is the service running?",
                 cause: error.description)
         }
-        let connection = ClientConnection(socket: socket, socketPath: socketPath, logger: logger)
-        connection.start(maxFrameBytes: maxFrameBytes) { [state] ended in
-            state.withLock { if $0.connection === ended { $0.connection = nil } }
-        }
-        return connection
+        return ClientConnection(
+            socket: socket, socketPath: socketPath, maxFrameBytes: maxFrameBytes, logger: logger)
     }
 
     /// Closes the connection; waiting callers get UNAVAILABLE and later calls fail at once.

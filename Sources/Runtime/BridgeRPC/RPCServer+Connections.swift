@@ -24,11 +24,12 @@ extension RPCServer {
     private func admit(_ peer: UnixSocket) {
         peer.setSendTimeout(limits.sendTimeout)
         let connection = ServerConnection(
-            socket: peer, limits: limits, maxFrameBytes: maxFrameBytes, logger: logger)
-        let key = ObjectIdentifier(connection)
+            socket: peer, limits: limits, maxFrameBytes: maxFrameBytes, logger: logger, pool: pool,
+            watcher: watcher, serve: { [self] envelope in serve(envelope) },
+            ended: { [state] ended in state.update { $0.connections[ObjectIdentifier(ended)] = nil } })
         let admitted = state.withLock { state in
             guard !state.stopped, state.connections.count < limits.maxConnections else { return false }
-            state.connections[key] = connection
+            state.connections[ObjectIdentifier(connection)] = connection
             return true
         }
         guard admitted else {
@@ -40,35 +41,28 @@ extension RPCServer {
             peer.close()
             return
         }
-        let thread = Thread { [self] in
-            connection.readLoop(
-                dispatch: { envelope in dispatch(envelope, on: connection) },
-                ended: { state.update { $0.connections[key] = nil } })
-        }
-        thread.name = "\(serviceName)-conn"
-        thread.start()
+        connection.startReading(threadName: "\(serviceName)-conn")
     }
 
-    private func dispatch(_ envelope: Envelope, on connection: ServerConnection) {
-        pool.submit { [self] in
-            let started = ContinuousClock.now
-            let (answer, context) = answer(envelope)
-            let frame = answer.encodedFrame()
-            if logger.level <= .debug {
-                // Logged before the answer leaves, so the line exists once the caller has it.
-                let elapsed = (ContinuousClock.now - started).components
-                let micros = elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000
-                logger.debug(
-                    "rpc call",
-                    [
-                        "rpc.method": envelope.method,
-                        "rpc.status": StatusCode(wireValue: answer.statusCode).name,
-                        "rpc.duration_us": String(micros),
-                        "rpc.request_id": context?.requestID ?? "",
-                        "rpc.caller": context?.caller ?? "",
-                    ])
-            }
-            connection.finishCall(answer: frame)
+    /// Answers one request: the whole answer frame, ready to send.
+    private func serve(_ envelope: Envelope) -> [UInt8] {
+        let started = ContinuousClock.now
+        let (answer, context) = answer(envelope)
+        let frame = answer.encodedFrame()
+        if logger.level <= .debug {
+            // Logged before the answer leaves, so the line exists once the caller has it.
+            let elapsed = (ContinuousClock.now - started).components
+            let micros = elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000
+            logger.debug(
+                "rpc call",
+                [
+                    "rpc.method": envelope.method,
+                    "rpc.status": StatusCode(wireValue: answer.statusCode).name,
+                    "rpc.duration_us": String(micros),
+                    "rpc.request_id": context?.requestID ?? "",
+                    "rpc.caller": context?.caller ?? "",
+                ])
         }
+        return frame
     }
 }

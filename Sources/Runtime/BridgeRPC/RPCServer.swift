@@ -1,8 +1,9 @@
 import BridgeLog
 import Foundation
 
-/// Serves calls on a Unix socket: one reader thread per connection, a fixed worker pool that
-/// runs handlers (so one connection can have many calls in flight), answers written whole.
+/// Serves calls on a Unix socket: one reader thread per connection, which runs a call itself when
+/// it is the connection's only one, and a fixed worker pool for calls that overlap (so one
+/// connection can have many calls in flight); answers written whole.
 ///
 /// Register handlers before `start()`. A stopped server cannot be started again; make a new one.
 public final class RPCServer: Sendable {
@@ -25,7 +26,8 @@ public final class RPCServer: Sendable {
     let maxFrameBytes: Int
     let pool: WorkerPool
     let handlers = Locked<[String: Handler]>([:])
-    let state = Locked(State())
+    let state: Locked<State>
+    let watcher: InlineCallWatcher
 
     public init(
         socketPath: String, serviceName: String, logger: Logger, maxFrameBytes: Int = 4 << 20,
@@ -37,6 +39,11 @@ public final class RPCServer: Sendable {
         self.maxFrameBytes = maxFrameBytes
         self.limits = limits
         self.pool = WorkerPool(name: serviceName, threads: workers)
+        let state = Locked(State())
+        self.state = state
+        self.watcher = InlineCallWatcher(threadName: serviceName) {
+            state.withLock { Array($0.connections.values) }
+        }
         register(HealthMessages.checkMethod) { [state, serviceName] request, _ in
             let startedAt = state.withLock { $0.startedAt } ?? .now
             return try HealthService.check(request: request, serviceName: serviceName, startedAt: startedAt)
@@ -77,6 +84,7 @@ public final class RPCServer: Sendable {
             $0.accepting = true
         }
         pool.start()
+        watcher.start()
         let thread = Thread { [self] in acceptLoop(listener) }
         thread.name = "\(serviceName)-accept"
         thread.start()
@@ -124,6 +132,7 @@ public final class RPCServer: Sendable {
             }
             logger.warning("rpc server stopped before every call finished", ["rpc.socket": socketPath])
         }
+        watcher.stop()
         pool.stop(timeout: .seconds(1))
         unlink(socketPath)
         logger.debug("rpc server stopped", ["rpc.socket": socketPath])

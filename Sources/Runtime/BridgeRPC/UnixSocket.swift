@@ -72,10 +72,20 @@ public final class UnixSocket: @unchecked Sendable {
 
     /// Bounds how long one `send` may block on a peer that does not read.
     func setSendTimeout(_ timeout: Duration) {
+        // A failure only leaves sends unbounded, as they are by default.
+        setTimeout(SO_SNDTIMEO, timeout)
+    }
+
+    /// Bounds how long one `receive` may block; it then fails with `EAGAIN`. Must not be zero.
+    func setReceiveTimeout(_ timeout: Duration) {
+        // A failure leaves the previous bound; a read may then wait longer than asked.
+        setTimeout(SO_RCVTIMEO, timeout)
+    }
+
+    private func setTimeout(_ option: Int32, _ timeout: Duration) {
         let (seconds, attoseconds) = timeout.components
         var value = timeval(tv_sec: Int(seconds), tv_usec: .init(attoseconds / 1_000_000_000_000))
-        // A failure only leaves sends unbounded, as they are by default.
-        _ = setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+        _ = setsockopt(descriptor, SOL_SOCKET, option, &value, socklen_t(MemoryLayout<timeval>.size))
     }
 
     /// Writes all of `bytes`; false when the socket is closed, the peer left, or a send timed out.
@@ -104,6 +114,13 @@ public final class UnixSocket: @unchecked Sendable {
             if count < 0 && errno == EINTR { continue }
             return count
         }
+    }
+
+    /// Whether bytes (or the end of the stream) are waiting to be read, without blocking.
+    func hasBytesWaiting() -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        // An error counts as readable: the next `receive` reports it.
+        return poll(&entry, 1, 0) != 0
     }
 
     /// Reads whatever is already buffered without blocking.

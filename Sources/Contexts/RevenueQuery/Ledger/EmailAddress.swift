@@ -11,6 +11,7 @@ public enum EmailAddress {
     /// Trims whitespace and lower-cases; nil when nothing is left.
     public static func normalize(_ raw: String?) -> String? {
         guard let raw else { return nil }
+        if isPrintableASCII(raw, allowingUpperCase: false) { return raw }
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed.lowercased()
     }
@@ -19,6 +20,7 @@ public enum EmailAddress {
     /// inside it, no whitespace, at most 254 characters. It does not prove the address exists.
     public static func isPlausible(_ address: String) -> Bool {
         guard !address.isEmpty, address.utf8.count <= maximumLength else { return false }
+        if isPrintableASCII(address, allowingUpperCase: true) { return isPlausibleASCII(address) }
         guard !address.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else {
             return false
         }
@@ -28,5 +30,25 @@ public enum EmailAddress {
         let domain = parts[1]
         guard !local.isEmpty, domain.contains(".") else { return false }
         return domain.first != "." && domain.last != "."
+    }
+
+    /// Non-empty, only printable ASCII (no space or control byte), upper case as asked: text
+    /// that normalisation leaves as it is, checked without Foundation.
+    static func isPrintableASCII(_ text: String, allowingUpperCase: Bool) -> Bool {
+        guard !text.isEmpty else { return false }
+        for byte in text.utf8 {
+            guard byte > 0x20, byte < 0x7F else { return false }
+            if !allowingUpperCase, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { return false }
+        }
+        return true
+    }
+
+    /// `isPlausible` for printable ASCII, on bytes.
+    private static func isPlausibleASCII(_ address: String) -> Bool {
+        let bytes = address.utf8
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != bytes.startIndex else { return false }
+        let domain = bytes[bytes.index(after: at)...]
+        guard !domain.contains(UInt8(ascii: "@")), domain.contains(UInt8(ascii: ".")) else { return false }
+        return domain.first != UInt8(ascii: ".") && domain.last != UInt8(ascii: ".")
     }
 }

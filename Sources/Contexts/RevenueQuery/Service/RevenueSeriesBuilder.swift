@@ -1,21 +1,22 @@
 import Contracts
 import Foundation
 
-/// Net revenue and orders per UTC day or month and currency, from a roll-up's contributions.
+/// Net revenue and orders per UTC day or month and currency, from stored payments.
 enum RevenueSeriesBuilder {
     enum Period: String, CaseIterable {
         case day, month
     }
 
-    static func points(_ rollup: LedgerRollup, from: Int64, to: Int64, period: Period) -> [RevenueV1.SeriesPoint] {
+    /// - Parameter payments: the payments of the range asked, each with a time.
+    static func points(_ payments: [PaymentRow], period: Period) -> [RevenueV1.SeriesPoint] {
         struct Bucket: Hashable {
             var start: Int64
             var currency: String
         }
         var sums: [Bucket: (net: Int64, orders: Int64)] = [:]
         var starts: [Int64: Int64] = [:]
-        for contribution in rollup.contributions.values {
-            guard let time = contribution.time, time >= from, time < to, contribution.gross > 0 else { continue }
+        for contribution in payments.map(\.contribution) {
+            guard let time = contribution.time, contribution.gross > 0 else { continue }
             let day = time - ((time % 86_400) + 86_400) % 86_400
             let start = period == .day ? day : starts[day] ?? monthStart(of: day, cache: &starts)
             let bucket = Bucket(start: start, currency: contribution.currency)

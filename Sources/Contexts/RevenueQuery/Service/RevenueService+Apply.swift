@@ -13,24 +13,21 @@ extension RevenueService {
         }
         applying.lock()
         defer { applying.unlock() }
-        var accepted: [Bool]?
+        var outcome: (applied: Int, groups: [String: [String: CurrencyTotals]])?
         try database.transaction {
             let seen = try database.queryOne(
                 "SELECT 1 FROM applied_batches WHERE batch_id = ?", [.text(request.batchId)]
             ) { _ in true }
             guard seen == nil else { return }
-            accepted = try persist(request, decoded)
+            outcome = try persist(request, decoded)
         }
-        guard let accepted else { return .init(applied: 0, duplicateBatch: true) }
-        let changes = zip(zip(request.changes, decoded), accepted).compactMap { pair, isAccepted in
-            isAccepted ? BusinessBook.Change(objectType: pair.0.objectType, objectID: pair.0.objectId, facts: pair.1) : nil
-        }
-        state.writing { applyInMemory(request, changes) }
+        guard let outcome else { return .init(applied: 0, duplicateBatch: true) }
+        state.writing { applyInMemory(request, outcome.groups) }
         logger.debug(
             "changes applied",
-            ["business.id": request.businessId, "changes": "\(changes.count)", "purge": "\(request.purge)"]
+            ["business.id": request.businessId, "changes": "\(outcome.applied)", "purge": "\(request.purge)"]
         )
-        return .init(applied: Int64(changes.count))
+        return .init(applied: Int64(outcome.applied))
     }
 
     /// The facts of a change; a deleted customer becomes a tombstone that keeps its email.
@@ -51,31 +48,53 @@ extension RevenueService {
         }
     }
 
-    /// Writes the batch; returns, per change, whether it was newer than what was held.
-    private func persist(_ request: RevenueV1.ApplyChangesRequest, _ decoded: [StripeObjectFacts?]) throws -> [Bool] {
+    /// Writes the batch and what derives from it; returns how many changes were newer than
+    /// what was held, and the new totals of every email group they moved.
+    private func persist(
+        _ request: RevenueV1.ApplyChangesRequest, _ decoded: [StripeObjectFacts?]
+    ) throws -> (applied: Int, groups: [String: [String: CurrencyTotals]]) {
         let business = SQLValue.text(request.businessId)
+        let derived = store(request.businessId)
         if request.purge || !request.connected {
             try database.execute("DELETE FROM objects WHERE business_id = ?", [business])
             try database.execute("DELETE FROM applied_batches WHERE business_id = ?", [business])
+            try derived.purge()
         }
         guard request.connected else {
             try database.execute("DELETE FROM businesses WHERE business_id = ?", [business])
-            return request.changes.map { _ in false }
+            return (0, [:])
         }
         try database.execute(
             """
-            INSERT INTO businesses (business_id, stripe_account_id, connected) VALUES (?, ?, 1)
+            INSERT INTO businesses (business_id, stripe_account_id, connected, derived) VALUES (?, ?, 1, 1)
             ON CONFLICT (business_id) DO UPDATE SET stripe_account_id = excluded.stripe_account_id, connected = 1
             """,
             [business, .text(request.stripeAccountId)]
         )
-        let accepted = try zip(request.changes, decoded).map { change, facts in
-            try persist(change, facts, business: business)
+        var seeds: Set<String> = []
+        var customers: Set<String> = []
+        var applied = 0
+        for (change, facts) in zip(request.changes, decoded) {
+            let isCustomer = change.objectType == "customer"
+            if !isCustomer {
+                seeds.insert(change.objectId)
+                seeds.formUnion(try derived.paymentReferences(type: change.objectType, id: change.objectId))
+            }
+            guard try persist(change, facts, business: business) else { continue }
+            applied += 1
+            if case .customer(let customer) = facts {
+                try derived.store(customer: customer)
+                customers.insert(customer.id)
+            } else if !isCustomer, StripeObjectFacts.knownObjectTypes.contains(change.objectType) {
+                try derived.replaceLinks(type: change.objectType, id: change.objectId, facts: facts)
+                facts.map { seeds.formUnion(ObjectLinks.paymentReferences(of: $0)) }
+            }
         }
+        let groups = try derived.refreshPayments(reaching: seeds, customers: customers)
         try database.execute(
             "INSERT INTO applied_batches (batch_id, business_id) VALUES (?, ?)", [.text(request.batchId), business]
         )
-        return accepted
+        return (applied, groups)
     }
 
     private func persist(_ change: RevenueV1.ObjectChange, _ facts: StripeObjectFacts?, business: SQLValue) throws -> Bool {
@@ -114,7 +133,7 @@ extension RevenueService {
     }
 
     /// Mirrors `persist` in memory; runs under the write lock.
-    private func applyInMemory(_ request: RevenueV1.ApplyChangesRequest, _ changes: [BusinessBook.Change]) {
+    private func applyInMemory(_ request: RevenueV1.ApplyChangesRequest, _ groups: [String: [String: CurrencyTotals]]) {
         guard request.connected else {
             books[request.businessId] = nil
             return
@@ -123,6 +142,6 @@ extension RevenueService {
             books[request.businessId] = BusinessBook(stripeAccountID: request.stripeAccountId)
         }
         books[request.businessId]!.stripeAccountID = request.stripeAccountId
-        books[request.businessId]!.apply(changes)
+        for (email, totals) in groups { books[request.businessId]!.index.replace(email: email, with: totals) }
     }
 }

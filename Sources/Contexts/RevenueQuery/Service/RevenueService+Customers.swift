@@ -8,22 +8,32 @@ extension RevenueService {
         let offset = try RevenueArguments.pageOffset(token: request.pageToken)
         let size = try RevenueArguments.pageSize(request.pageSize)
         let filter = request.filter.trimmingCharacters(in: .whitespaces).lowercased()
-        return reading(request.businessId) { book, contactBook in
+        let derived = store(request.businessId)
+        let stripeNames = filter.isEmpty ? [:] : try derived.firstNamesByEmail()
+        return try reading(request.businessId) { book, contactBook in
             guard let book else { return .init() }
             let contactBook = contactBook ?? ContactBook()
             var ranked: [(email: String, value: Int64)] = []
-            for (email, byCurrency) in book.rollup.byEmail {
+            var totalsByEmail: [String: EmailTotals] = [:]
+            book.index.forEachEmail { totals in
+                guard let email = totals.email else { return }
                 if !filter.isEmpty {
-                    let names = [stripeName(of: email, in: book), contactBook.contact(forEmail: email)?.name]
+                    let names = [stripeNames[email], contactBook.contact(forEmail: email)?.name]
                     let matches = email.contains(filter)
                         || names.contains { $0?.lowercased().contains(filter) == true }
-                    guard matches else { continue }
+                    guard matches else { return }
                 }
-                ranked.append((email, sort.value(of: EmailTotals(email: email, byCurrency: byCurrency))))
+                ranked.append((email, sort.value(of: totals)))
             }
             ranked.sort { $0.value != $1.value ? $0.value > $1.value : $0.email < $1.email }
             let page = ranked.dropFirst(offset).prefix(size)
-            let rows = page.map { row(email: $0.email, book: book, contact: contactBook.contact(forEmail: $0.email)) }
+            for entry in page { totalsByEmail[entry.email] = book.index.totals(forEmail: entry.email) }
+            let rows = try page.map { entry in
+                try row(
+                    email: entry.email, totals: totalsByEmail[entry.email]!, derived: derived,
+                    contact: contactBook.contact(forEmail: entry.email)
+                )
+            }
             let next = offset + rows.count
             return .init(
                 customers: rows, nextPageToken: next < ranked.count ? String(next) : "", totalCount: Int64(ranked.count)
@@ -31,12 +41,14 @@ extension RevenueService {
         }
     }
 
-    private func row(email: String, book: BusinessBook, contact: RevenueV1.Contact?) -> RevenueV1.CustomerRow {
-        let summary = EmailSummaryBuilder.summary(asked: email, totals: book.rollup.totals(forEmail: email))
+    private func row(
+        email: String, totals: EmailTotals, derived: DerivedStore, contact: RevenueV1.Contact?
+    ) throws -> RevenueV1.CustomerRow {
+        let summary = EmailSummaryBuilder.summary(asked: email, totals: totals)
         let latest = summary.totals.first
         return RevenueV1.CustomerRow(
             email: email,
-            name: stripeName(of: email, in: book) ?? contact?.name ?? "",
+            name: try stripeName(of: email, in: derived) ?? contact?.name ?? "",
             currency: latest?.currency ?? "",
             spent: latest?.spent ?? 0,
             spentDisplay: latest?.display ?? "",
@@ -49,9 +61,7 @@ extension RevenueService {
     }
 
     /// The name on the first Stripe customer with this email that has one.
-    private func stripeName(of email: String, in book: BusinessBook) -> String? {
-        book.ledger.customerIDs(withEmail: email).lazy
-            .compactMap { book.ledger.customers[$0]?.name }
-            .first { !$0.isEmpty }
+    private func stripeName(of email: String, in derived: DerivedStore) throws -> String? {
+        try derived.customers(withEmail: email).lazy.compactMap(\.name).first { !$0.isEmpty }
     }
 }

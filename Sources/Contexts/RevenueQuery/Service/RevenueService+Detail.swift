@@ -12,10 +12,15 @@ extension RevenueService {
         try RevenueArguments.validate(businessID: request.businessId)
         try RevenueArguments.validate(email: request.email)
         let normalized = EmailAddress.normalize(request.email) ?? ""
-        return reading(request.businessId) { book, _ in
-            guard let book else { return .init(connected: false, summary: .init(email: request.email)) }
-            return StripeInfoBuilder.info(email: normalized, asked: request.email, book: book)
+        guard let totals = reading(request.businessId, { book, _ in book?.index.totals(forEmail: normalized) }) else {
+            return .init(connected: false, summary: .init(email: request.email))
         }
+        let derived = store(request.businessId)
+        let keys = try derived.keys(ofEmail: normalized)
+        return StripeInfoBuilder.info(
+            asked: request.email, totals: totals, customers: try derived.customers(withEmail: normalized),
+            keys: Set(keys), ledger: try derived.slice(reaching: Set(keys)).ledger
+        )
     }
 
     /// Net revenue and orders per period and currency between `from` (inclusive) and `to`.
@@ -30,9 +35,9 @@ extension RevenueService {
         guard (request.to - request.from) / 86_400 <= Self.maximumSeriesDays else {
             throw RPCError.invalidArgument("from..to spans more than \(Self.maximumSeriesDays) days; ask a shorter range")
         }
-        return reading(request.businessId) { book, _ in
-            guard let rollup = book?.rollup else { return .init() }
-            return .init(points: RevenueSeriesBuilder.points(rollup, from: request.from, to: request.to, period: period))
-        }
+        guard isConnected(request.businessId) else { return .init() }
+        var payments: [PaymentRow] = []
+        try store(request.businessId).forEachPayment(from: request.from, to: request.to) { payments.append($0) }
+        return .init(points: RevenueSeriesBuilder.points(payments, period: period))
     }
 }

@@ -11,7 +11,7 @@ extension RevenueService {
                 return .init(summaries: request.emails.map { RevenueV1.EmailSummary(email: $0) }, connected: false)
             }
             let summaries = request.emails.map { email in
-                EmailSummaryBuilder.summary(asked: email, totals: book.rollup.totals(forEmail: email))
+                EmailSummaryBuilder.summary(asked: email, totals: book.index.totals(forEmail: email))
             }
             return .init(summaries: summaries, connected: true)
         }
@@ -26,7 +26,7 @@ extension RevenueService {
                 return .init(connected: false, columns: request.emails.map { RevenueV1.StripeColumn(email: $0) })
             }
             let columns = request.emails.map { email in
-                StripeColumnBuilder.column(asked: email, totals: book.rollup.totals(forEmail: email))
+                StripeColumnBuilder.column(asked: email, totals: book.index.totals(forEmail: email))
             }
             return .init(connected: true, columns: columns)
         }
@@ -38,26 +38,26 @@ extension RevenueService {
             throw RPCError.invalidArgument("limit must be between 0 and 1000, got \(request.limit)")
         }
         return reading(request.businessId) { book, _ in
-            guard let rollup = book?.rollup else { return .init() }
+            guard let index = book?.index else { return .init() }
             let currency = request.currency.lowercased()
-            let ranked = rollup.byEmail
-                .compactMap { email, byCurrency -> (String, CurrencyTotals)? in
-                    guard let row = currency.isEmpty ? nil : byCurrency[currency] else {
-                        return currency.isEmpty ? (email, byCurrency.values.first!) : nil
-                    }
-                    return (email, row)
+            var candidates: [EmailTotals] = []
+            var business: [String: CurrencyTotals] = index.withoutEmail
+            index.forEachEmail { totals in
+                for (code, row) in totals.byCurrency { business[code, default: CurrencyTotals()].merge(row) }
+                if currency.isEmpty || totals.byCurrency[currency] != nil { candidates.append(totals) }
+            }
+            func spent(_ totals: EmailTotals) -> Int64 {
+                (currency.isEmpty ? totals.byCurrency.values.first : totals.byCurrency[currency])?.spent ?? 0
+            }
+            let ranked = candidates
+                .sorted { lhs, rhs in
+                    let (left, right) = (spent(lhs), spent(rhs))
+                    return left != right ? left > right : (lhs.email ?? "") < (rhs.email ?? "")
                 }
-                .sorted { lhs, rhs in lhs.1.spent != rhs.1.spent ? lhs.1.spent > rhs.1.spent : lhs.0 < rhs.0 }
                 .prefix(request.limit == 0 ? 10 : Int(request.limit))
-            let customers = ranked.map { email, _ in
-                EmailSummaryBuilder.summary(asked: email, totals: rollup.totals(forEmail: email))
-            }
-            let withoutEmail = rollup.withoutEmail.keys.sorted().map { code in
-                EmailSummaryBuilder.currencyTotal(code, rollup.withoutEmail[code]!)
-            }
-            var business: [String: CurrencyTotals] = rollup.withoutEmail
-            for byCurrency in rollup.byEmail.values {
-                for (code, row) in byCurrency { business[code, default: CurrencyTotals()].merge(row) }
+            let customers = ranked.map { EmailSummaryBuilder.summary(asked: $0.email ?? "", totals: $0) }
+            let withoutEmail = index.withoutEmail.keys.sorted().map { code in
+                EmailSummaryBuilder.currencyTotal(code, index.withoutEmail[code]!)
             }
             let overall = business.keys.sorted().map { EmailSummaryBuilder.currencyTotal($0, business[$0]!) }
             return .init(customers: customers, withoutEmail: withoutEmail, totals: overall)

@@ -31,29 +31,21 @@ public final class RevenueService: @unchecked Sendable {
         try load()
     }
 
-    /// Rebuilds the in-memory index from SQLite, one business at a time.
+    /// Rebuilds the in-memory index from SQLite: one pass over each business's payments
+    /// (derived first, once, for a file written before the payments were stored).
     private func load() throws {
-        var accounts: [String: String] = [:]
-        try database.query("SELECT business_id, stripe_account_id FROM businesses WHERE connected = 1") { row in
-            accounts[row.text(0)] = row.text(1)
+        var accounts: [(business: String, account: String, derived: Bool)] = []
+        try database.query("SELECT business_id, stripe_account_id, derived FROM businesses WHERE connected = 1") { row in
+            accounts.append((row.text(0), row.text(1), row.int(2) != 0))
         }
         var loaded: [String: BusinessBook] = [:]
         var undecodable = 0
-        for (business, account) in accounts {
-            var ledger = AccountLedger()
-            try database.query(
-                "SELECT object_type, json FROM objects WHERE business_id = ?", [.text(business)]
-            ) { row in
-                let type = row.text(0)
-                do {
-                    if let facts = try StripeObjectFacts.decode(objectType: type, json: row.blob(1)) {
-                        ledger.upsert(facts)
-                    }
-                } catch {
-                    undecodable += 1
-                }
-            }
-            loaded[business] = BusinessBook(stripeAccountID: account, ledger: ledger)
+        for (business, account, derived) in accounts {
+            let store = DerivedStore(database: database, business: business)
+            if !derived { undecodable += try store.rebuild() }
+            var book = BusinessBook(stripeAccountID: account)
+            try store.forEachPayment { book.index.add($0) }
+            loaded[business] = book
         }
         var contactBooks: [String: ContactBook] = [:]
         try database.query("SELECT business_id, contact_id, email, name FROM contacts") { row in
@@ -65,6 +57,16 @@ public final class RevenueService: @unchecked Sendable {
             contacts = contactBooks
         }
         logger.info("read model loaded", ["businesses": "\(loaded.count)", "undecodable": "\(undecodable)"])
+    }
+
+    /// The derived tables of one business.
+    func store(_ businessID: String) -> DerivedStore {
+        DerivedStore(database: database, business: businessID)
+    }
+
+    /// Whether a business is connected now.
+    func isConnected(_ businessID: String) -> Bool {
+        state.reading { books[businessID] != nil }
     }
 
     /// Reads one business's book under the shared lock; nil when it is not connected.

@@ -3,18 +3,22 @@ import Contracts
 /// The contact-history detail of one email: its customers, each payment once with what
 /// describes it, and the invoices and checkout sessions behind those payments.
 enum StripeInfoBuilder {
-    static func info(email normalized: String, asked: String, book: BusinessBook) -> RevenueV1.StripeInfoByEmailResponse {
-        let ledger = book.ledger
-        let customers = ledger.customerIDs(withEmail: normalized).compactMap { id in
-            ledger.customers[id].map { RevenueV1.CustomerInfo(customerId: id, name: $0.name ?? "", deleted: $0.deleted) }
+    /// - Parameters:
+    ///   - keys: the payment keys attributed to the email.
+    ///   - ledger: the objects those payments are assembled from.
+    static func info(
+        asked: String, totals: EmailTotals, customers: [CustomerFacts], keys: Set<String>, ledger: AccountLedger
+    ) -> RevenueV1.StripeInfoByEmailResponse {
+        let customers = customers.map {
+            RevenueV1.CustomerInfo(customerId: $0.id, name: $0.name ?? "", deleted: $0.deleted)
         }
-        let payments = ledger.payments(forKeys: book.rollup.keys(forEmail: normalized)).values
+        let payments = ledger.payments().filter { keys.contains($0.key) }
             .sorted { ($0.time ?? .min, $0.key) > ($1.time ?? .min, $1.key) }
         let invoiceIDs = Set(payments.flatMap(\.sources.invoices)).sorted()
         let sessionIDs = Set(payments.flatMap(\.sources.checkoutSessions)).sorted()
         return RevenueV1.StripeInfoByEmailResponse(
             connected: true,
-            summary: EmailSummaryBuilder.summary(asked: asked, totals: book.rollup.totals(forEmail: normalized)),
+            summary: EmailSummaryBuilder.summary(asked: asked, totals: totals),
             customers: customers,
             payments: payments.map(paymentInfo),
             invoices: invoiceIDs.compactMap { ledger.invoices[$0].map(invoiceInfo) },

@@ -1,0 +1,88 @@
+import BridgeRPC
+import Contracts
+import Foundation
+
+/// The real `revenue-query` executable (found next to this binary), started on a prepared
+/// folder, with its peak resident memory read from /proc.
+final class ServiceProcess {
+    let process = Process()
+    let socketPath: String
+
+    /// Writes `services.yaml` into `folder` and starts the service; returns once it answers Health.
+    init(folder: URL, grantKey: String) throws {
+        let config = folder.appendingPathComponent("services.yaml").path
+        try Self.configText.write(toFile: config, atomically: true, encoding: .utf8)
+        socketPath = folder.appendingPathComponent("run/revenue-query.sock").path
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("revenue-query")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw BenchError("no revenue-query next to the benchmark at \(binary.path); build all products first")
+        }
+        process.executableURL = binary
+        process.arguments = ["--config", config]
+        process.environment = [
+            "STRIPEBRIDGE_GRANT_KEY": grantKey, "STRIPEBRIDGE_LOG_LEVEL": "error",
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin",
+        ]
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        try waitUntilServing()
+    }
+
+    private func waitUntilServing() throws {
+        let client = RPCClient(socketPath: socketPath, caller: "bench")
+        defer { client.close() }
+        let deadline = ContinuousClock.now.advanced(by: .seconds(120))
+        while ContinuousClock.now < deadline {
+            guard process.isRunning else { throw BenchError("revenue-query exited with \(process.terminationStatus)") }
+            if let answer = try? client.call(HealthV1.Health.check, .init(), timeout: .seconds(1)),
+                answer.status == .serving
+            {
+                return
+            }
+            usleep(20_000)  // the service is still loading; it has no event to await from here
+        }
+        throw BenchError("revenue-query did not answer Health within 120 s")
+    }
+
+    /// `VmHWM` of the service process: its peak resident memory, in MiB.
+    var peakResidentMiB: Double { BenchStatistics.peakResidentMiB(pid: process.processIdentifier) }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    private static let configText = """
+        stripe:
+          api_base: http://127.0.0.1:9
+          connect_base: http://127.0.0.1:9
+          version: 2026-07-29.dahlia
+          max_retries: 4
+          requests_per_second: 200
+          account_requests_per_second: 100
+        connect:
+          redirect_uri: http://127.0.0.1:8080/api/stripe/oauth/callback
+          agency_return_url: http://127.0.0.1:8080/settings/stripe
+          client_return_url: http://127.0.0.1:8080/portal/stripe
+          state_ttl_seconds: 600
+          allow_shared_accounts: false
+          deauthorize_on_disconnect: false
+        sync:
+          daily_at: "03:00"
+          spread_minutes: 60
+          overlap_seconds: 3600
+          max_concurrent: 4
+        services:
+          connect_auth:     { socket: run/connect-auth.sock,     database: data/connect-auth.sqlite }
+          sync_engine:      { socket: run/sync-engine.sock,      database: data/sync-engine.sqlite }
+          revenue_query:    { socket: run/revenue-query.sock,    database: data/revenue-query.sqlite }
+          platform_billing: { socket: run/platform-billing.sock, database: data/platform-billing.sqlite }
+
+        """
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
