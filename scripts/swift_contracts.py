@@ -175,6 +175,12 @@ class Generator:
         for prop, _, swift_type, kind, repeated in props:
             lines.append(f"        public var {prop}: {swift_type}")
         lines.append("")
+        lines.append("        /// The fields, looked up in the descriptor once.")
+        lines.append("        private enum Fields {")
+        for prop, name, *_ in props:
+            lines.append(f'            static let {prop} = descriptor.field("{name}")')
+        lines.append("        }")
+        lines.append("")
         lines.append("        public init(")
         params = [f"            {p}: {t} = {self.default(t, k, r)}" for p, _, t, k, r in props]
         lines.append(",\n".join(params))
@@ -186,17 +192,17 @@ class Generator:
         lines.append("        public init(from reader: ProtoReader) throws {")
         for prop, name, swift_type, kind, repeated in props:
             if repeated:
-                call = {"string": f'reader.strings("{name}")', "int64": f'reader.int64s("{name}")',
-                        "message": f'try reader.messages("{name}")'}[kind]
+                call = {"string": f'reader.strings(Fields.{prop})', "int64": f'reader.int64s(Fields.{prop})',
+                        "message": f'try reader.messages(Fields.{prop})'}[kind]
             elif kind == "enum":
-                call = (f'{swift_type}(\n                rawValue: reader.enumValue("{name}")\n'
+                call = (f'{swift_type}(\n                rawValue: reader.enumValue(Fields.{prop})\n'
                         f'            ) ?? .init(rawValue: 0)!')
             elif kind == "message":
-                call = f'try reader.message("{name}")'
+                call = f'try reader.message(Fields.{prop})'
             else:
                 call = {"string": "string", "bytes": "bytes", "int64": "int64", "uint64": "uint64",
                         "int32": "int32", "bool": "bool"}[kind]
-                call = f'reader.{call}("{name}")'
+                call = f'reader.{call}(Fields.{prop})'
             lines.append(f"            {prop} = {call}")
         lines.append("        }")
         lines.append("")
@@ -204,15 +210,15 @@ class Generator:
         for prop, name, swift_type, kind, repeated in props:
             if repeated:
                 label = {"string": "strings", "int64": "int64s", "message": "messages"}[kind]
-                lines.append(f'            writer.set("{name}", {label}: {prop})')
+                lines.append(f'            writer.set(Fields.{prop}, {label}: {prop})')
             elif kind == "enum":
-                lines.append(f'            writer.set("{name}", enumValue: {prop}.rawValue)')
+                lines.append(f'            writer.set(Fields.{prop}, enumValue: {prop}.rawValue)')
             elif kind == "message":
-                lines.append(f'            writer.set("{name}", message: {prop})')
+                lines.append(f'            writer.set(Fields.{prop}, message: {prop})')
             elif kind == "bytes":
-                lines.append(f'            writer.set("{name}", bytes: {prop})')
+                lines.append(f'            writer.set(Fields.{prop}, bytes: {prop})')
             else:
-                lines.append(f'            writer.set("{name}", {prop})')
+                lines.append(f'            writer.set(Fields.{prop}, {prop})')
         lines.append("        }")
         for e in message["enum_type"]:
             lines.append("")

@@ -23,12 +23,4 @@ public struct ProtoDescriptor: @unchecked Sendable {
 
     /// Full protobuf name, e.g. "stripebridge.revenue.v1.SummaryByEmailsRequest".
     public var name: String { String(cString: pointer.pointee.name) }
-
-    /// The descriptor of `field`; a missing field is a programming error in a contract type.
-    func field(_ name: String) -> UnsafePointer<ProtobufCFieldDescriptor> {
-        guard let field = protobuf_c_message_descriptor_get_field_by_name(pointer, name) else {
-            preconditionFailure("\(self.name) has no field \"\(name)\": the Swift contract and proto/ disagree")
-        }
-        return field
-    }
 }

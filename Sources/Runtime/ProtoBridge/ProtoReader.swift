@@ -10,46 +10,40 @@ public struct ProtoReader {
         self.message = message
     }
 
-    private var descriptor: ProtoDescriptor {
-        ProtoDescriptor(pointer: message.pointee.descriptor)
+    private func slot(_ field: ProtoField) -> UnsafeRawPointer {
+        UnsafeRawPointer(message) + field.offset
     }
 
-    private func slot(_ field: UnsafePointer<ProtobufCFieldDescriptor>) -> UnsafeRawPointer {
-        UnsafeRawPointer(message) + Int(field.pointee.offset)
+    private func count(_ field: ProtoField) -> Int {
+        (UnsafeRawPointer(message) + field.quantifierOffset).load(as: Int.self)
     }
 
-    private func count(_ field: UnsafePointer<ProtobufCFieldDescriptor>) -> Int {
-        (UnsafeRawPointer(message) + Int(field.pointee.quantifier_offset)).load(as: Int.self)
-    }
-
-    public func string(_ name: String) -> String {
-        let field = descriptor.field(name)
+    public func string(_ field: ProtoField) -> String {
         guard let text = slot(field).load(as: UnsafePointer<CChar>?.self) else { return "" }
         return String(cString: text)
     }
 
-    public func bytes(_ name: String) -> [UInt8] {
-        let data = slot(descriptor.field(name)).load(as: ProtobufCBinaryData.self)
+    public func bytes(_ field: ProtoField) -> [UInt8] {
+        let data = slot(field).load(as: ProtobufCBinaryData.self)
         guard data.len > 0, let base = data.data else { return [] }
         return Array(UnsafeBufferPointer(start: base, count: data.len))
     }
 
-    public func int64(_ name: String) -> Int64 { slot(descriptor.field(name)).load(as: Int64.self) }
-    public func uint64(_ name: String) -> UInt64 { slot(descriptor.field(name)).load(as: UInt64.self) }
-    public func int32(_ name: String) -> Int32 { slot(descriptor.field(name)).load(as: Int32.self) }
-    public func bool(_ name: String) -> Bool { slot(descriptor.field(name)).load(as: Int32.self) != 0 }
+    public func int64(_ field: ProtoField) -> Int64 { slot(field).load(as: Int64.self) }
+    public func uint64(_ field: ProtoField) -> UInt64 { slot(field).load(as: UInt64.self) }
+    public func int32(_ field: ProtoField) -> Int32 { slot(field).load(as: Int32.self) }
+    public func bool(_ field: ProtoField) -> Bool { slot(field).load(as: Int32.self) != 0 }
     /// An enum field's raw number; unknown numbers are passed through for the caller to judge.
-    public func enumValue(_ name: String) -> Int32 { int32(name) }
+    public func enumValue(_ field: ProtoField) -> Int32 { int32(field) }
 
     /// A nested message, or nil when it was not set.
-    public func message<M: ProtoMessage>(_ name: String, as type: M.Type = M.self) throws -> M? {
-        let pointer = slot(descriptor.field(name)).load(as: UnsafePointer<ProtobufCMessage>?.self)
+    public func message<M: ProtoMessage>(_ field: ProtoField, as type: M.Type = M.self) throws -> M? {
+        let pointer = slot(field).load(as: UnsafePointer<ProtobufCMessage>?.self)
         guard let pointer else { return nil }
         return try M(from: ProtoReader(message: pointer))
     }
 
-    public func strings(_ name: String) -> [String] {
-        let field = descriptor.field(name)
+    public func strings(_ field: ProtoField) -> [String] {
         let n = count(field)
         guard n > 0, let array = slot(field).load(as: UnsafePointer<UnsafePointer<CChar>?>?.self) else {
             return []
@@ -57,15 +51,13 @@ public struct ProtoReader {
         return (0..<n).map { array[$0].map { String(cString: $0) } ?? "" }
     }
 
-    public func int64s(_ name: String) -> [Int64] {
-        let field = descriptor.field(name)
+    public func int64s(_ field: ProtoField) -> [Int64] {
         let n = count(field)
         guard n > 0, let array = slot(field).load(as: UnsafePointer<Int64>?.self) else { return [] }
         return Array(UnsafeBufferPointer(start: array, count: n))
     }
 
-    public func messages<M: ProtoMessage>(_ name: String, as type: M.Type = M.self) throws -> [M] {
-        let field = descriptor.field(name)
+    public func messages<M: ProtoMessage>(_ field: ProtoField, as type: M.Type = M.self) throws -> [M] {
         let n = count(field)
         guard n > 0,
             let array = slot(field).load(as: UnsafePointer<UnsafePointer<ProtobufCMessage>?>?.self)
@@ -77,11 +69,5 @@ public struct ProtoReader {
             out.append(try M(from: ProtoReader(message: element)))
         }
         return out
-    }
-}
-
-extension ProtoDescriptor {
-    init(pointer: UnsafePointer<ProtobufCMessageDescriptor>) {
-        self.pointer = pointer
     }
 }

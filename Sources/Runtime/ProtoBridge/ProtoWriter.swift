@@ -24,40 +24,39 @@ public final class ProtoWriter {
         initialize(message)
     }
 
-    private func slot(_ name: String) -> (UnsafeMutableRawPointer, UnsafePointer<ProtobufCFieldDescriptor>) {
-        let field = descriptor.field(name)
-        return (UnsafeMutableRawPointer(message) + Int(field.pointee.offset), field)
+    private func slot(_ field: ProtoField) -> (UnsafeMutableRawPointer, ProtoField) {
+        (UnsafeMutableRawPointer(message) + field.offset, field)
     }
 
-    private func setCount(_ field: UnsafePointer<ProtobufCFieldDescriptor>, _ n: Int) {
-        (UnsafeMutableRawPointer(message) + Int(field.pointee.quantifier_offset)).storeBytes(of: n, as: Int.self)
+    private func setCount(_ field: ProtoField, _ n: Int) {
+        (UnsafeMutableRawPointer(message) + field.quantifierOffset).storeBytes(of: n, as: Int.self)
     }
 
-    public func set(_ name: String, _ value: String) {
+    public func set(_ name: ProtoField, _ value: String) {
         guard !value.isEmpty else { return }
         slot(name).0.storeBytes(of: UnsafePointer(arena.copy(value)), as: UnsafePointer<CChar>?.self)
     }
 
-    public func set(_ name: String, bytes: [UInt8]) {
+    public func set(_ name: ProtoField, bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
         let data = ProtobufCBinaryData(len: bytes.count, data: arena.copy(bytes))
         slot(name).0.storeBytes(of: data, as: ProtobufCBinaryData.self)
     }
 
-    public func set(_ name: String, _ value: Int64) { slot(name).0.storeBytes(of: value, as: Int64.self) }
-    public func set(_ name: String, _ value: UInt64) { slot(name).0.storeBytes(of: value, as: UInt64.self) }
-    public func set(_ name: String, _ value: Int32) { slot(name).0.storeBytes(of: value, as: Int32.self) }
-    public func set(_ name: String, _ value: Bool) { slot(name).0.storeBytes(of: value ? 1 : 0, as: Int32.self) }
-    public func set(_ name: String, enumValue: Int32) { set(name, enumValue) }
+    public func set(_ name: ProtoField, _ value: Int64) { slot(name).0.storeBytes(of: value, as: Int64.self) }
+    public func set(_ name: ProtoField, _ value: UInt64) { slot(name).0.storeBytes(of: value, as: UInt64.self) }
+    public func set(_ name: ProtoField, _ value: Int32) { slot(name).0.storeBytes(of: value, as: Int32.self) }
+    public func set(_ name: ProtoField, _ value: Bool) { slot(name).0.storeBytes(of: value ? 1 : 0, as: Int32.self) }
+    public func set(_ name: ProtoField, enumValue: Int32) { set(name, enumValue) }
 
-    public func set<M: ProtoMessage>(_ name: String, message value: M?) {
+    public func set<M: ProtoMessage>(_ name: ProtoField, message value: M?) {
         guard let value else { return }
         let child = ProtoWriter(M.descriptor, arena: arena)
         value.write(to: child)
         slot(name).0.storeBytes(of: UnsafePointer(child.message), as: UnsafePointer<ProtobufCMessage>?.self)
     }
 
-    public func set(_ name: String, strings values: [String]) {
+    public func set(_ name: ProtoField, strings values: [String]) {
         guard !values.isEmpty else { return }
         let (pointer, field) = slot(name)
         let array = arena.allocate(bytes: values.count * MemoryLayout<UnsafePointer<CChar>?>.stride)
@@ -67,7 +66,7 @@ public final class ProtoWriter {
         setCount(field, values.count)
     }
 
-    public func set(_ name: String, int64s values: [Int64]) {
+    public func set(_ name: ProtoField, int64s values: [Int64]) {
         guard !values.isEmpty else { return }
         let (pointer, field) = slot(name)
         let array = arena.allocate(bytes: values.count * 8).bindMemory(to: Int64.self, capacity: values.count)
@@ -76,7 +75,7 @@ public final class ProtoWriter {
         setCount(field, values.count)
     }
 
-    public func set<M: ProtoMessage>(_ name: String, messages values: [M]) {
+    public func set<M: ProtoMessage>(_ name: ProtoField, messages values: [M]) {
         guard !values.isEmpty else { return }
         let (pointer, field) = slot(name)
         let array = arena.allocate(bytes: values.count * MemoryLayout<UnsafePointer<ProtobufCMessage>?>.stride)

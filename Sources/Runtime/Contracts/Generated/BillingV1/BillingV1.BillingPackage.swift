@@ -15,6 +15,15 @@ extension BillingV1 {
         public var includedSeats: Int64
         public var creditsPerPeriod: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let packageId = descriptor.field("package_id")
+            static let name = descriptor.field("name")
+            static let stripePriceId = descriptor.field("stripe_price_id")
+            static let includedSeats = descriptor.field("included_seats")
+            static let creditsPerPeriod = descriptor.field("credits_per_period")
+        }
+
         public init(
             packageId: String = "",
             name: String = "",
@@ -30,19 +39,19 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            packageId = reader.string("package_id")
-            name = reader.string("name")
-            stripePriceId = reader.string("stripe_price_id")
-            includedSeats = reader.int64("included_seats")
-            creditsPerPeriod = reader.int64("credits_per_period")
+            packageId = reader.string(Fields.packageId)
+            name = reader.string(Fields.name)
+            stripePriceId = reader.string(Fields.stripePriceId)
+            includedSeats = reader.int64(Fields.includedSeats)
+            creditsPerPeriod = reader.int64(Fields.creditsPerPeriod)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("package_id", packageId)
-            writer.set("name", name)
-            writer.set("stripe_price_id", stripePriceId)
-            writer.set("included_seats", includedSeats)
-            writer.set("credits_per_period", creditsPerPeriod)
+            writer.set(Fields.packageId, packageId)
+            writer.set(Fields.name, name)
+            writer.set(Fields.stripePriceId, stripePriceId)
+            writer.set(Fields.includedSeats, includedSeats)
+            writer.set(Fields.creditsPerPeriod, creditsPerPeriod)
         }
     }
 }

@@ -15,6 +15,15 @@ extension BillingV1 {
         public var cancelUrl: String
         public var idempotencyKey: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let tenantId = descriptor.field("tenant_id")
+            static let packageId = descriptor.field("package_id")
+            static let successUrl = descriptor.field("success_url")
+            static let cancelUrl = descriptor.field("cancel_url")
+            static let idempotencyKey = descriptor.field("idempotency_key")
+        }
+
         public init(
             tenantId: String = "",
             packageId: String = "",
@@ -30,19 +39,19 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            tenantId = reader.string("tenant_id")
-            packageId = reader.string("package_id")
-            successUrl = reader.string("success_url")
-            cancelUrl = reader.string("cancel_url")
-            idempotencyKey = reader.string("idempotency_key")
+            tenantId = reader.string(Fields.tenantId)
+            packageId = reader.string(Fields.packageId)
+            successUrl = reader.string(Fields.successUrl)
+            cancelUrl = reader.string(Fields.cancelUrl)
+            idempotencyKey = reader.string(Fields.idempotencyKey)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("tenant_id", tenantId)
-            writer.set("package_id", packageId)
-            writer.set("success_url", successUrl)
-            writer.set("cancel_url", cancelUrl)
-            writer.set("idempotency_key", idempotencyKey)
+            writer.set(Fields.tenantId, tenantId)
+            writer.set(Fields.packageId, packageId)
+            writer.set(Fields.successUrl, successUrl)
+            writer.set(Fields.cancelUrl, cancelUrl)
+            writer.set(Fields.idempotencyKey, idempotencyKey)
         }
     }
 }

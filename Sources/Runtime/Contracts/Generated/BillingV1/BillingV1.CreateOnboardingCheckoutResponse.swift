@@ -12,6 +12,12 @@ extension BillingV1 {
         public var sessionId: String
         public var url: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let sessionId = descriptor.field("session_id")
+            static let url = descriptor.field("url")
+        }
+
         public init(
             sessionId: String = "",
             url: String = ""
@@ -21,13 +27,13 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            sessionId = reader.string("session_id")
-            url = reader.string("url")
+            sessionId = reader.string(Fields.sessionId)
+            url = reader.string(Fields.url)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("session_id", sessionId)
-            writer.set("url", url)
+            writer.set(Fields.sessionId, sessionId)
+            writer.set(Fields.url, url)
         }
     }
 }

@@ -16,6 +16,16 @@ extension BillingV1 {
         public var source: String
         public var recordedAt: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let sequence = descriptor.field("sequence")
+            static let delta = descriptor.field("delta")
+            static let balanceAfter = descriptor.field("balance_after")
+            static let reason = descriptor.field("reason")
+            static let source = descriptor.field("source")
+            static let recordedAt = descriptor.field("recorded_at")
+        }
+
         public init(
             sequence: Int64 = 0,
             delta: Int64 = 0,
@@ -33,21 +43,21 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            sequence = reader.int64("sequence")
-            delta = reader.int64("delta")
-            balanceAfter = reader.int64("balance_after")
-            reason = reader.string("reason")
-            source = reader.string("source")
-            recordedAt = reader.int64("recorded_at")
+            sequence = reader.int64(Fields.sequence)
+            delta = reader.int64(Fields.delta)
+            balanceAfter = reader.int64(Fields.balanceAfter)
+            reason = reader.string(Fields.reason)
+            source = reader.string(Fields.source)
+            recordedAt = reader.int64(Fields.recordedAt)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("sequence", sequence)
-            writer.set("delta", delta)
-            writer.set("balance_after", balanceAfter)
-            writer.set("reason", reason)
-            writer.set("source", source)
-            writer.set("recorded_at", recordedAt)
+            writer.set(Fields.sequence, sequence)
+            writer.set(Fields.delta, delta)
+            writer.set(Fields.balanceAfter, balanceAfter)
+            writer.set(Fields.reason, reason)
+            writer.set(Fields.source, source)
+            writer.set(Fields.recordedAt, recordedAt)
         }
     }
 }

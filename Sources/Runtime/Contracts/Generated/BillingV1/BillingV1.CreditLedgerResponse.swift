@@ -11,6 +11,11 @@ extension BillingV1 {
 
         public var entries: [BillingV1.CreditEntry]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let entries = descriptor.field("entries")
+        }
+
         public init(
             entries: [BillingV1.CreditEntry] = []
         ) {
@@ -18,11 +23,11 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            entries = try reader.messages("entries")
+            entries = try reader.messages(Fields.entries)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("entries", messages: entries)
+            writer.set(Fields.entries, messages: entries)
         }
     }
 }

@@ -14,6 +14,14 @@ extension BillingV1 {
         public var reason: String
         public var idempotencyKey: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let tenantId = descriptor.field("tenant_id")
+            static let amount = descriptor.field("amount")
+            static let reason = descriptor.field("reason")
+            static let idempotencyKey = descriptor.field("idempotency_key")
+        }
+
         public init(
             tenantId: String = "",
             amount: Int64 = 0,
@@ -27,17 +35,17 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            tenantId = reader.string("tenant_id")
-            amount = reader.int64("amount")
-            reason = reader.string("reason")
-            idempotencyKey = reader.string("idempotency_key")
+            tenantId = reader.string(Fields.tenantId)
+            amount = reader.int64(Fields.amount)
+            reason = reader.string(Fields.reason)
+            idempotencyKey = reader.string(Fields.idempotencyKey)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("tenant_id", tenantId)
-            writer.set("amount", amount)
-            writer.set("reason", reason)
-            writer.set("idempotency_key", idempotencyKey)
+            writer.set(Fields.tenantId, tenantId)
+            writer.set(Fields.amount, amount)
+            writer.set(Fields.reason, reason)
+            writer.set(Fields.idempotencyKey, idempotencyKey)
         }
     }
 }

@@ -12,6 +12,12 @@ extension BillingV1 {
         public var balance: Int64
         public var duplicate: Bool
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let balance = descriptor.field("balance")
+            static let duplicate = descriptor.field("duplicate")
+        }
+
         public init(
             balance: Int64 = 0,
             duplicate: Bool = false
@@ -21,13 +27,13 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            balance = reader.int64("balance")
-            duplicate = reader.bool("duplicate")
+            balance = reader.int64(Fields.balance)
+            duplicate = reader.bool(Fields.duplicate)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("balance", balance)
-            writer.set("duplicate", duplicate)
+            writer.set(Fields.balance, balance)
+            writer.set(Fields.duplicate, duplicate)
         }
     }
 }

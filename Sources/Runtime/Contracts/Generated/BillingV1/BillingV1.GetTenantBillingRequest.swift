@@ -11,6 +11,11 @@ extension BillingV1 {
 
         public var tenantId: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let tenantId = descriptor.field("tenant_id")
+        }
+
         public init(
             tenantId: String = ""
         ) {
@@ -18,11 +23,11 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            tenantId = reader.string("tenant_id")
+            tenantId = reader.string(Fields.tenantId)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("tenant_id", tenantId)
+            writer.set(Fields.tenantId, tenantId)
         }
     }
 }

@@ -23,6 +23,23 @@ extension BillingV1 {
         public var recentInvoices: [BillingV1.TenantInvoice]
         public var hasAccess: Bool
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let tenantId = descriptor.field("tenant_id")
+            static let status = descriptor.field("status")
+            static let packageId = descriptor.field("package_id")
+            static let seatLimit = descriptor.field("seat_limit")
+            static let seatsUsed = descriptor.field("seats_used")
+            static let creditBalance = descriptor.field("credit_balance")
+            static let stripeCustomerId = descriptor.field("stripe_customer_id")
+            static let stripeSubscriptionId = descriptor.field("stripe_subscription_id")
+            static let stripePriceId = descriptor.field("stripe_price_id")
+            static let currentPeriodStart = descriptor.field("current_period_start")
+            static let currentPeriodEnd = descriptor.field("current_period_end")
+            static let recentInvoices = descriptor.field("recent_invoices")
+            static let hasAccess = descriptor.field("has_access")
+        }
+
         public init(
             tenantId: String = "",
             status: String = "",
@@ -54,35 +71,35 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            tenantId = reader.string("tenant_id")
-            status = reader.string("status")
-            packageId = reader.string("package_id")
-            seatLimit = reader.int64("seat_limit")
-            seatsUsed = reader.int64("seats_used")
-            creditBalance = reader.int64("credit_balance")
-            stripeCustomerId = reader.string("stripe_customer_id")
-            stripeSubscriptionId = reader.string("stripe_subscription_id")
-            stripePriceId = reader.string("stripe_price_id")
-            currentPeriodStart = reader.int64("current_period_start")
-            currentPeriodEnd = reader.int64("current_period_end")
-            recentInvoices = try reader.messages("recent_invoices")
-            hasAccess = reader.bool("has_access")
+            tenantId = reader.string(Fields.tenantId)
+            status = reader.string(Fields.status)
+            packageId = reader.string(Fields.packageId)
+            seatLimit = reader.int64(Fields.seatLimit)
+            seatsUsed = reader.int64(Fields.seatsUsed)
+            creditBalance = reader.int64(Fields.creditBalance)
+            stripeCustomerId = reader.string(Fields.stripeCustomerId)
+            stripeSubscriptionId = reader.string(Fields.stripeSubscriptionId)
+            stripePriceId = reader.string(Fields.stripePriceId)
+            currentPeriodStart = reader.int64(Fields.currentPeriodStart)
+            currentPeriodEnd = reader.int64(Fields.currentPeriodEnd)
+            recentInvoices = try reader.messages(Fields.recentInvoices)
+            hasAccess = reader.bool(Fields.hasAccess)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("tenant_id", tenantId)
-            writer.set("status", status)
-            writer.set("package_id", packageId)
-            writer.set("seat_limit", seatLimit)
-            writer.set("seats_used", seatsUsed)
-            writer.set("credit_balance", creditBalance)
-            writer.set("stripe_customer_id", stripeCustomerId)
-            writer.set("stripe_subscription_id", stripeSubscriptionId)
-            writer.set("stripe_price_id", stripePriceId)
-            writer.set("current_period_start", currentPeriodStart)
-            writer.set("current_period_end", currentPeriodEnd)
-            writer.set("recent_invoices", messages: recentInvoices)
-            writer.set("has_access", hasAccess)
+            writer.set(Fields.tenantId, tenantId)
+            writer.set(Fields.status, status)
+            writer.set(Fields.packageId, packageId)
+            writer.set(Fields.seatLimit, seatLimit)
+            writer.set(Fields.seatsUsed, seatsUsed)
+            writer.set(Fields.creditBalance, creditBalance)
+            writer.set(Fields.stripeCustomerId, stripeCustomerId)
+            writer.set(Fields.stripeSubscriptionId, stripeSubscriptionId)
+            writer.set(Fields.stripePriceId, stripePriceId)
+            writer.set(Fields.currentPeriodStart, currentPeriodStart)
+            writer.set(Fields.currentPeriodEnd, currentPeriodEnd)
+            writer.set(Fields.recentInvoices, messages: recentInvoices)
+            writer.set(Fields.hasAccess, hasAccess)
         }
     }
 }

@@ -12,6 +12,12 @@ extension BillingV1 {
         public var payload: [UInt8]
         public var stripeSignature: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let payload = descriptor.field("payload")
+            static let stripeSignature = descriptor.field("stripe_signature")
+        }
+
         public init(
             payload: [UInt8] = [],
             stripeSignature: String = ""
@@ -21,13 +27,13 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            payload = reader.bytes("payload")
-            stripeSignature = reader.string("stripe_signature")
+            payload = reader.bytes(Fields.payload)
+            stripeSignature = reader.string(Fields.stripeSignature)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("payload", bytes: payload)
-            writer.set("stripe_signature", stripeSignature)
+            writer.set(Fields.payload, bytes: payload)
+            writer.set(Fields.stripeSignature, stripeSignature)
         }
     }
 }

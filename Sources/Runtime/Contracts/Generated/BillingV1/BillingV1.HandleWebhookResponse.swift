@@ -13,6 +13,13 @@ extension BillingV1 {
         public var outcome: BillingV1.WebhookOutcome
         public var detail: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let eventId = descriptor.field("event_id")
+            static let outcome = descriptor.field("outcome")
+            static let detail = descriptor.field("detail")
+        }
+
         public init(
             eventId: String = "",
             outcome: BillingV1.WebhookOutcome = .init(rawValue: 0)!,
@@ -24,17 +31,17 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            eventId = reader.string("event_id")
+            eventId = reader.string(Fields.eventId)
             outcome = BillingV1.WebhookOutcome(
-                rawValue: reader.enumValue("outcome")
+                rawValue: reader.enumValue(Fields.outcome)
             ) ?? .init(rawValue: 0)!
-            detail = reader.string("detail")
+            detail = reader.string(Fields.detail)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("event_id", eventId)
-            writer.set("outcome", enumValue: outcome.rawValue)
-            writer.set("detail", detail)
+            writer.set(Fields.eventId, eventId)
+            writer.set(Fields.outcome, enumValue: outcome.rawValue)
+            writer.set(Fields.detail, detail)
         }
     }
 }

@@ -11,6 +11,11 @@ extension BillingV1 {
 
         public var filter: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let filter = descriptor.field("filter")
+        }
+
         public init(
             filter: String = ""
         ) {
@@ -18,11 +23,11 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            filter = reader.string("filter")
+            filter = reader.string(Fields.filter)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("filter", filter)
+            writer.set(Fields.filter, filter)
         }
     }
 }

@@ -11,6 +11,11 @@ extension BillingV1 {
 
         public var packages: [BillingV1.BillingPackage]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let packages = descriptor.field("packages")
+        }
+
         public init(
             packages: [BillingV1.BillingPackage] = []
         ) {
@@ -18,11 +23,11 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            packages = try reader.messages("packages")
+            packages = try reader.messages(Fields.packages)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("packages", messages: packages)
+            writer.set(Fields.packages, messages: packages)
         }
     }
 }

@@ -12,6 +12,12 @@ extension BillingV1 {
         public var tenantId: String
         public var holderId: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let tenantId = descriptor.field("tenant_id")
+            static let holderId = descriptor.field("holder_id")
+        }
+
         public init(
             tenantId: String = "",
             holderId: String = ""
@@ -21,13 +27,13 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            tenantId = reader.string("tenant_id")
-            holderId = reader.string("holder_id")
+            tenantId = reader.string(Fields.tenantId)
+            holderId = reader.string(Fields.holderId)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("tenant_id", tenantId)
-            writer.set("holder_id", holderId)
+            writer.set(Fields.tenantId, tenantId)
+            writer.set(Fields.holderId, holderId)
         }
     }
 }

@@ -12,6 +12,12 @@ extension BillingV1 {
         public var seatsUsed: Int64
         public var seatLimit: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let seatsUsed = descriptor.field("seats_used")
+            static let seatLimit = descriptor.field("seat_limit")
+        }
+
         public init(
             seatsUsed: Int64 = 0,
             seatLimit: Int64 = 0
@@ -21,13 +27,13 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            seatsUsed = reader.int64("seats_used")
-            seatLimit = reader.int64("seat_limit")
+            seatsUsed = reader.int64(Fields.seatsUsed)
+            seatLimit = reader.int64(Fields.seatLimit)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("seats_used", seatsUsed)
-            writer.set("seat_limit", seatLimit)
+            writer.set(Fields.seatsUsed, seatsUsed)
+            writer.set(Fields.seatLimit, seatLimit)
         }
     }
 }

@@ -16,6 +16,16 @@ extension BillingV1 {
         public var amountPaid: Int64
         public var created: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let invoiceId = descriptor.field("invoice_id")
+            static let status = descriptor.field("status")
+            static let currency = descriptor.field("currency")
+            static let amountDue = descriptor.field("amount_due")
+            static let amountPaid = descriptor.field("amount_paid")
+            static let created = descriptor.field("created")
+        }
+
         public init(
             invoiceId: String = "",
             status: String = "",
@@ -33,21 +43,21 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            invoiceId = reader.string("invoice_id")
-            status = reader.string("status")
-            currency = reader.string("currency")
-            amountDue = reader.int64("amount_due")
-            amountPaid = reader.int64("amount_paid")
-            created = reader.int64("created")
+            invoiceId = reader.string(Fields.invoiceId)
+            status = reader.string(Fields.status)
+            currency = reader.string(Fields.currency)
+            amountDue = reader.int64(Fields.amountDue)
+            amountPaid = reader.int64(Fields.amountPaid)
+            created = reader.int64(Fields.created)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("invoice_id", invoiceId)
-            writer.set("status", status)
-            writer.set("currency", currency)
-            writer.set("amount_due", amountDue)
-            writer.set("amount_paid", amountPaid)
-            writer.set("created", created)
+            writer.set(Fields.invoiceId, invoiceId)
+            writer.set(Fields.status, status)
+            writer.set(Fields.currency, currency)
+            writer.set(Fields.amountDue, amountDue)
+            writer.set(Fields.amountPaid, amountPaid)
+            writer.set(Fields.created, created)
         }
     }
 }

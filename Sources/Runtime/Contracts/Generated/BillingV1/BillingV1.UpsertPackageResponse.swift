@@ -11,6 +11,11 @@ extension BillingV1 {
 
         public var package: BillingV1.BillingPackage?
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let package = descriptor.field("package")
+        }
+
         public init(
             package: BillingV1.BillingPackage? = nil
         ) {
@@ -18,11 +23,11 @@ extension BillingV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            package = try reader.message("package")
+            package = try reader.message(Fields.package)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("package", message: package)
+            writer.set(Fields.package, message: package)
         }
     }
 }

@@ -12,6 +12,12 @@ extension ConnectV1 {
         public var state: ConnectV1.LinkState
         public var stripeAccountId: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let state = descriptor.field("state")
+            static let stripeAccountId = descriptor.field("stripe_account_id")
+        }
+
         public init(
             state: ConnectV1.LinkState = .init(rawValue: 0)!,
             stripeAccountId: String = ""
@@ -22,14 +28,14 @@ extension ConnectV1 {
 
         public init(from reader: ProtoReader) throws {
             state = ConnectV1.LinkState(
-                rawValue: reader.enumValue("state")
+                rawValue: reader.enumValue(Fields.state)
             ) ?? .init(rawValue: 0)!
-            stripeAccountId = reader.string("stripe_account_id")
+            stripeAccountId = reader.string(Fields.stripeAccountId)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("state", enumValue: state.rawValue)
-            writer.set("stripe_account_id", stripeAccountId)
+            writer.set(Fields.state, enumValue: state.rawValue)
+            writer.set(Fields.stripeAccountId, stripeAccountId)
         }
     }
 }

@@ -15,6 +15,15 @@ extension ConnectV1 {
         public var errorDescription: String
         public var scope: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let code = descriptor.field("code")
+            static let state = descriptor.field("state")
+            static let error = descriptor.field("error")
+            static let errorDescription = descriptor.field("error_description")
+            static let scope = descriptor.field("scope")
+        }
+
         public init(
             code: String = "",
             state: String = "",
@@ -30,19 +39,19 @@ extension ConnectV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            code = reader.string("code")
-            state = reader.string("state")
-            error = reader.string("error")
-            errorDescription = reader.string("error_description")
-            scope = reader.string("scope")
+            code = reader.string(Fields.code)
+            state = reader.string(Fields.state)
+            error = reader.string(Fields.error)
+            errorDescription = reader.string(Fields.errorDescription)
+            scope = reader.string(Fields.scope)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("code", code)
-            writer.set("state", state)
-            writer.set("error", error)
-            writer.set("error_description", errorDescription)
-            writer.set("scope", scope)
+            writer.set(Fields.code, code)
+            writer.set(Fields.state, state)
+            writer.set(Fields.error, error)
+            writer.set(Fields.errorDescription, errorDescription)
+            writer.set(Fields.scope, scope)
         }
     }
 }

@@ -16,6 +16,16 @@ extension ConnectV1 {
         public var stripeAccountId: String
         public var accountName: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let redirectUrl = descriptor.field("redirect_url")
+            static let connected = descriptor.field("connected")
+            static let reason = descriptor.field("reason")
+            static let businessId = descriptor.field("business_id")
+            static let stripeAccountId = descriptor.field("stripe_account_id")
+            static let accountName = descriptor.field("account_name")
+        }
+
         public init(
             redirectUrl: String = "",
             connected: Bool = false,
@@ -33,21 +43,21 @@ extension ConnectV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            redirectUrl = reader.string("redirect_url")
-            connected = reader.bool("connected")
-            reason = reader.string("reason")
-            businessId = reader.string("business_id")
-            stripeAccountId = reader.string("stripe_account_id")
-            accountName = reader.string("account_name")
+            redirectUrl = reader.string(Fields.redirectUrl)
+            connected = reader.bool(Fields.connected)
+            reason = reader.string(Fields.reason)
+            businessId = reader.string(Fields.businessId)
+            stripeAccountId = reader.string(Fields.stripeAccountId)
+            accountName = reader.string(Fields.accountName)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("redirect_url", redirectUrl)
-            writer.set("connected", connected)
-            writer.set("reason", reason)
-            writer.set("business_id", businessId)
-            writer.set("stripe_account_id", stripeAccountId)
-            writer.set("account_name", accountName)
+            writer.set(Fields.redirectUrl, redirectUrl)
+            writer.set(Fields.connected, connected)
+            writer.set(Fields.reason, reason)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.stripeAccountId, stripeAccountId)
+            writer.set(Fields.accountName, accountName)
         }
     }
 }

@@ -12,6 +12,12 @@ extension ConnectV1 {
         public var businessId: String
         public var flow: ConnectV1.Flow
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let flow = descriptor.field("flow")
+        }
+
         public init(
             businessId: String = "",
             flow: ConnectV1.Flow = .init(rawValue: 0)!
@@ -21,15 +27,15 @@ extension ConnectV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
+            businessId = reader.string(Fields.businessId)
             flow = ConnectV1.Flow(
-                rawValue: reader.enumValue("flow")
+                rawValue: reader.enumValue(Fields.flow)
             ) ?? .init(rawValue: 0)!
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("flow", enumValue: flow.rawValue)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.flow, enumValue: flow.rawValue)
         }
     }
 }

@@ -13,6 +13,13 @@ extension ConnectV1 {
         public var state: String
         public var expiresAt: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let url = descriptor.field("url")
+            static let state = descriptor.field("state")
+            static let expiresAt = descriptor.field("expires_at")
+        }
+
         public init(
             url: String = "",
             state: String = "",
@@ -24,15 +31,15 @@ extension ConnectV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            url = reader.string("url")
-            state = reader.string("state")
-            expiresAt = reader.int64("expires_at")
+            url = reader.string(Fields.url)
+            state = reader.string(Fields.state)
+            expiresAt = reader.int64(Fields.expiresAt)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("url", url)
-            writer.set("state", state)
-            writer.set("expires_at", expiresAt)
+            writer.set(Fields.url, url)
+            writer.set(Fields.state, state)
+            writer.set(Fields.expiresAt, expiresAt)
         }
     }
 }

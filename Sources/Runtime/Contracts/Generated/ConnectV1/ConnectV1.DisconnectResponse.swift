@@ -12,6 +12,12 @@ extension ConnectV1 {
         public var wasConnected: Bool
         public var stripeAccountId: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let wasConnected = descriptor.field("was_connected")
+            static let stripeAccountId = descriptor.field("stripe_account_id")
+        }
+
         public init(
             wasConnected: Bool = false,
             stripeAccountId: String = ""
@@ -21,13 +27,13 @@ extension ConnectV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            wasConnected = reader.bool("was_connected")
-            stripeAccountId = reader.string("stripe_account_id")
+            wasConnected = reader.bool(Fields.wasConnected)
+            stripeAccountId = reader.string(Fields.stripeAccountId)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("was_connected", wasConnected)
-            writer.set("stripe_account_id", stripeAccountId)
+            writer.set(Fields.wasConnected, wasConnected)
+            writer.set(Fields.stripeAccountId, stripeAccountId)
         }
     }
 }

@@ -12,6 +12,12 @@ extension ConnectV1 {
         public var payload: [UInt8]
         public var signatureHeader: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let payload = descriptor.field("payload")
+            static let signatureHeader = descriptor.field("signature_header")
+        }
+
         public init(
             payload: [UInt8] = [],
             signatureHeader: String = ""
@@ -21,13 +27,13 @@ extension ConnectV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            payload = reader.bytes("payload")
-            signatureHeader = reader.string("signature_header")
+            payload = reader.bytes(Fields.payload)
+            signatureHeader = reader.string(Fields.signatureHeader)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("payload", bytes: payload)
-            writer.set("signature_header", signatureHeader)
+            writer.set(Fields.payload, bytes: payload)
+            writer.set(Fields.signatureHeader, signatureHeader)
         }
     }
 }

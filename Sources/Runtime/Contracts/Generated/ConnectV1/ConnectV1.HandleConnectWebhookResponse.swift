@@ -14,6 +14,14 @@ extension ConnectV1 {
         public var handled: Bool
         public var disconnectedBusinessIds: [String]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let eventId = descriptor.field("event_id")
+            static let eventType = descriptor.field("event_type")
+            static let handled = descriptor.field("handled")
+            static let disconnectedBusinessIds = descriptor.field("disconnected_business_ids")
+        }
+
         public init(
             eventId: String = "",
             eventType: String = "",
@@ -27,17 +35,17 @@ extension ConnectV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            eventId = reader.string("event_id")
-            eventType = reader.string("event_type")
-            handled = reader.bool("handled")
-            disconnectedBusinessIds = reader.strings("disconnected_business_ids")
+            eventId = reader.string(Fields.eventId)
+            eventType = reader.string(Fields.eventType)
+            handled = reader.bool(Fields.handled)
+            disconnectedBusinessIds = reader.strings(Fields.disconnectedBusinessIds)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("event_id", eventId)
-            writer.set("event_type", eventType)
-            writer.set("handled", handled)
-            writer.set("disconnected_business_ids", strings: disconnectedBusinessIds)
+            writer.set(Fields.eventId, eventId)
+            writer.set(Fields.eventType, eventType)
+            writer.set(Fields.handled, handled)
+            writer.set(Fields.disconnectedBusinessIds, strings: disconnectedBusinessIds)
         }
     }
 }

@@ -13,6 +13,13 @@ extension ConnectV1 {
         public var stripeAccountId: String
         public var reason: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let stripeAccountId = descriptor.field("stripe_account_id")
+            static let reason = descriptor.field("reason")
+        }
+
         public init(
             businessId: String = "",
             stripeAccountId: String = "",
@@ -24,15 +31,15 @@ extension ConnectV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
-            stripeAccountId = reader.string("stripe_account_id")
-            reason = reader.string("reason")
+            businessId = reader.string(Fields.businessId)
+            stripeAccountId = reader.string(Fields.stripeAccountId)
+            reason = reader.string(Fields.reason)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("stripe_account_id", stripeAccountId)
-            writer.set("reason", reason)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.stripeAccountId, stripeAccountId)
+            writer.set(Fields.reason, reason)
         }
     }
 }

@@ -11,6 +11,11 @@ extension ConnectV1 {
 
         public var changed: Bool
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let changed = descriptor.field("changed")
+        }
+
         public init(
             changed: Bool = false
         ) {
@@ -18,11 +23,11 @@ extension ConnectV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            changed = reader.bool("changed")
+            changed = reader.bool(Fields.changed)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("changed", changed)
+            writer.set(Fields.changed, changed)
         }
     }
 }

@@ -11,6 +11,11 @@ extension ConnectV1 {
 
         public var businessId: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+        }
+
         public init(
             businessId: String = ""
         ) {
@@ -18,11 +23,11 @@ extension ConnectV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
+            businessId = reader.string(Fields.businessId)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
+            writer.set(Fields.businessId, businessId)
         }
     }
 }

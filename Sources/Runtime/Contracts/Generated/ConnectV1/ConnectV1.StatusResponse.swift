@@ -16,6 +16,16 @@ extension ConnectV1 {
         public var lastSyncFinishedAt: Int64
         public var lastSyncState: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let state = descriptor.field("state")
+            static let stripeAccountId = descriptor.field("stripe_account_id")
+            static let accountName = descriptor.field("account_name")
+            static let dateCreated = descriptor.field("date_created")
+            static let lastSyncFinishedAt = descriptor.field("last_sync_finished_at")
+            static let lastSyncState = descriptor.field("last_sync_state")
+        }
+
         public init(
             state: ConnectV1.LinkState = .init(rawValue: 0)!,
             stripeAccountId: String = "",
@@ -34,22 +44,22 @@ extension ConnectV1 {
 
         public init(from reader: ProtoReader) throws {
             state = ConnectV1.LinkState(
-                rawValue: reader.enumValue("state")
+                rawValue: reader.enumValue(Fields.state)
             ) ?? .init(rawValue: 0)!
-            stripeAccountId = reader.string("stripe_account_id")
-            accountName = reader.string("account_name")
-            dateCreated = reader.int64("date_created")
-            lastSyncFinishedAt = reader.int64("last_sync_finished_at")
-            lastSyncState = reader.string("last_sync_state")
+            stripeAccountId = reader.string(Fields.stripeAccountId)
+            accountName = reader.string(Fields.accountName)
+            dateCreated = reader.int64(Fields.dateCreated)
+            lastSyncFinishedAt = reader.int64(Fields.lastSyncFinishedAt)
+            lastSyncState = reader.string(Fields.lastSyncState)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("state", enumValue: state.rawValue)
-            writer.set("stripe_account_id", stripeAccountId)
-            writer.set("account_name", accountName)
-            writer.set("date_created", dateCreated)
-            writer.set("last_sync_finished_at", lastSyncFinishedAt)
-            writer.set("last_sync_state", lastSyncState)
+            writer.set(Fields.state, enumValue: state.rawValue)
+            writer.set(Fields.stripeAccountId, stripeAccountId)
+            writer.set(Fields.accountName, accountName)
+            writer.set(Fields.dateCreated, dateCreated)
+            writer.set(Fields.lastSyncFinishedAt, lastSyncFinishedAt)
+            writer.set(Fields.lastSyncState, lastSyncState)
         }
     }
 }

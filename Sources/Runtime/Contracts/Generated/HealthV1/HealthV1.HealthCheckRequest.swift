@@ -11,6 +11,11 @@ extension HealthV1 {
 
         public var service: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let service = descriptor.field("service")
+        }
+
         public init(
             service: String = ""
         ) {
@@ -18,11 +23,11 @@ extension HealthV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            service = reader.string("service")
+            service = reader.string(Fields.service)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("service", service)
+            writer.set(Fields.service, service)
         }
     }
 }

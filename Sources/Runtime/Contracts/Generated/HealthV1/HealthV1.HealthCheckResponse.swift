@@ -13,6 +13,13 @@ extension HealthV1 {
         public var service: String
         public var uptimeSeconds: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let status = descriptor.field("status")
+            static let service = descriptor.field("service")
+            static let uptimeSeconds = descriptor.field("uptime_seconds")
+        }
+
         public init(
             status: HealthV1.HealthCheckResponse.ServingStatus = .init(rawValue: 0)!,
             service: String = "",
@@ -25,16 +32,16 @@ extension HealthV1 {
 
         public init(from reader: ProtoReader) throws {
             status = HealthV1.HealthCheckResponse.ServingStatus(
-                rawValue: reader.enumValue("status")
+                rawValue: reader.enumValue(Fields.status)
             ) ?? .init(rawValue: 0)!
-            service = reader.string("service")
-            uptimeSeconds = reader.int64("uptime_seconds")
+            service = reader.string(Fields.service)
+            uptimeSeconds = reader.int64(Fields.uptimeSeconds)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("status", enumValue: status.rawValue)
-            writer.set("service", service)
-            writer.set("uptime_seconds", uptimeSeconds)
+            writer.set(Fields.status, enumValue: status.rawValue)
+            writer.set(Fields.service, service)
+            writer.set(Fields.uptimeSeconds, uptimeSeconds)
         }
 
         public enum ServingStatus: Int32, Sendable, CaseIterable {

@@ -16,6 +16,16 @@ extension RevenueV1 {
         public var purge: Bool
         public var connected: Bool
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let stripeAccountId = descriptor.field("stripe_account_id")
+            static let batchId = descriptor.field("batch_id")
+            static let changes = descriptor.field("changes")
+            static let purge = descriptor.field("purge")
+            static let connected = descriptor.field("connected")
+        }
+
         public init(
             businessId: String = "",
             stripeAccountId: String = "",
@@ -33,21 +43,21 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
-            stripeAccountId = reader.string("stripe_account_id")
-            batchId = reader.string("batch_id")
-            changes = try reader.messages("changes")
-            purge = reader.bool("purge")
-            connected = reader.bool("connected")
+            businessId = reader.string(Fields.businessId)
+            stripeAccountId = reader.string(Fields.stripeAccountId)
+            batchId = reader.string(Fields.batchId)
+            changes = try reader.messages(Fields.changes)
+            purge = reader.bool(Fields.purge)
+            connected = reader.bool(Fields.connected)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("stripe_account_id", stripeAccountId)
-            writer.set("batch_id", batchId)
-            writer.set("changes", messages: changes)
-            writer.set("purge", purge)
-            writer.set("connected", connected)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.stripeAccountId, stripeAccountId)
+            writer.set(Fields.batchId, batchId)
+            writer.set(Fields.changes, messages: changes)
+            writer.set(Fields.purge, purge)
+            writer.set(Fields.connected, connected)
         }
     }
 }

@@ -12,6 +12,12 @@ extension RevenueV1 {
         public var applied: Int64
         public var duplicateBatch: Bool
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let applied = descriptor.field("applied")
+            static let duplicateBatch = descriptor.field("duplicate_batch")
+        }
+
         public init(
             applied: Int64 = 0,
             duplicateBatch: Bool = false
@@ -21,13 +27,13 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            applied = reader.int64("applied")
-            duplicateBatch = reader.bool("duplicate_batch")
+            applied = reader.int64(Fields.applied)
+            duplicateBatch = reader.bool(Fields.duplicateBatch)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("applied", applied)
-            writer.set("duplicate_batch", duplicateBatch)
+            writer.set(Fields.applied, applied)
+            writer.set(Fields.duplicateBatch, duplicateBatch)
         }
     }
 }

@@ -16,6 +16,16 @@ extension RevenueV1 {
         public var created: Int64
         public var lineItems: [RevenueV1.LineItem]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let sessionId = descriptor.field("session_id")
+            static let mode = descriptor.field("mode")
+            static let amountTotal = descriptor.field("amount_total")
+            static let currency = descriptor.field("currency")
+            static let created = descriptor.field("created")
+            static let lineItems = descriptor.field("line_items")
+        }
+
         public init(
             sessionId: String = "",
             mode: String = "",
@@ -33,21 +43,21 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            sessionId = reader.string("session_id")
-            mode = reader.string("mode")
-            amountTotal = reader.int64("amount_total")
-            currency = reader.string("currency")
-            created = reader.int64("created")
-            lineItems = try reader.messages("line_items")
+            sessionId = reader.string(Fields.sessionId)
+            mode = reader.string(Fields.mode)
+            amountTotal = reader.int64(Fields.amountTotal)
+            currency = reader.string(Fields.currency)
+            created = reader.int64(Fields.created)
+            lineItems = try reader.messages(Fields.lineItems)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("session_id", sessionId)
-            writer.set("mode", mode)
-            writer.set("amount_total", amountTotal)
-            writer.set("currency", currency)
-            writer.set("created", created)
-            writer.set("line_items", messages: lineItems)
+            writer.set(Fields.sessionId, sessionId)
+            writer.set(Fields.mode, mode)
+            writer.set(Fields.amountTotal, amountTotal)
+            writer.set(Fields.currency, currency)
+            writer.set(Fields.created, created)
+            writer.set(Fields.lineItems, messages: lineItems)
         }
     }
 }

@@ -13,6 +13,13 @@ extension RevenueV1 {
         public var email: String
         public var name: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let contactId = descriptor.field("contact_id")
+            static let email = descriptor.field("email")
+            static let name = descriptor.field("name")
+        }
+
         public init(
             contactId: String = "",
             email: String = "",
@@ -24,15 +31,15 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            contactId = reader.string("contact_id")
-            email = reader.string("email")
-            name = reader.string("name")
+            contactId = reader.string(Fields.contactId)
+            email = reader.string(Fields.email)
+            name = reader.string(Fields.name)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("contact_id", contactId)
-            writer.set("email", email)
-            writer.set("name", name)
+            writer.set(Fields.contactId, contactId)
+            writer.set(Fields.email, email)
+            writer.set(Fields.name, name)
         }
     }
 }

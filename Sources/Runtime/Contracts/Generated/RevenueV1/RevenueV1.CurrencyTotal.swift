@@ -17,6 +17,17 @@ extension RevenueV1 {
         public var display: String
         public var lastPurchaseAt: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let currency = descriptor.field("currency")
+            static let spent = descriptor.field("spent")
+            static let orders = descriptor.field("orders")
+            static let gross = descriptor.field("gross")
+            static let refunded = descriptor.field("refunded")
+            static let display = descriptor.field("display")
+            static let lastPurchaseAt = descriptor.field("last_purchase_at")
+        }
+
         public init(
             currency: String = "",
             spent: Int64 = 0,
@@ -36,23 +47,23 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            currency = reader.string("currency")
-            spent = reader.int64("spent")
-            orders = reader.int64("orders")
-            gross = reader.int64("gross")
-            refunded = reader.int64("refunded")
-            display = reader.string("display")
-            lastPurchaseAt = reader.int64("last_purchase_at")
+            currency = reader.string(Fields.currency)
+            spent = reader.int64(Fields.spent)
+            orders = reader.int64(Fields.orders)
+            gross = reader.int64(Fields.gross)
+            refunded = reader.int64(Fields.refunded)
+            display = reader.string(Fields.display)
+            lastPurchaseAt = reader.int64(Fields.lastPurchaseAt)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("currency", currency)
-            writer.set("spent", spent)
-            writer.set("orders", orders)
-            writer.set("gross", gross)
-            writer.set("refunded", refunded)
-            writer.set("display", display)
-            writer.set("last_purchase_at", lastPurchaseAt)
+            writer.set(Fields.currency, currency)
+            writer.set(Fields.spent, spent)
+            writer.set(Fields.orders, orders)
+            writer.set(Fields.gross, gross)
+            writer.set(Fields.refunded, refunded)
+            writer.set(Fields.display, display)
+            writer.set(Fields.lastPurchaseAt, lastPurchaseAt)
         }
     }
 }

@@ -13,6 +13,13 @@ extension RevenueV1 {
         public var name: String
         public var deleted: Bool
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let customerId = descriptor.field("customer_id")
+            static let name = descriptor.field("name")
+            static let deleted = descriptor.field("deleted")
+        }
+
         public init(
             customerId: String = "",
             name: String = "",
@@ -24,15 +31,15 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            customerId = reader.string("customer_id")
-            name = reader.string("name")
-            deleted = reader.bool("deleted")
+            customerId = reader.string(Fields.customerId)
+            name = reader.string(Fields.name)
+            deleted = reader.bool(Fields.deleted)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("customer_id", customerId)
-            writer.set("name", name)
-            writer.set("deleted", deleted)
+            writer.set(Fields.customerId, customerId)
+            writer.set(Fields.name, name)
+            writer.set(Fields.deleted, deleted)
         }
     }
 }

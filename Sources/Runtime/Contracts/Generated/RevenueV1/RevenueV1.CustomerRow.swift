@@ -20,6 +20,20 @@ extension RevenueV1 {
         public var contactId: String
         public var contactName: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let email = descriptor.field("email")
+            static let name = descriptor.field("name")
+            static let currency = descriptor.field("currency")
+            static let spent = descriptor.field("spent")
+            static let spentDisplay = descriptor.field("spent_display")
+            static let orders = descriptor.field("orders")
+            static let lastPurchaseAt = descriptor.field("last_purchase_at")
+            static let totals = descriptor.field("totals")
+            static let contactId = descriptor.field("contact_id")
+            static let contactName = descriptor.field("contact_name")
+        }
+
         public init(
             email: String = "",
             name: String = "",
@@ -45,29 +59,29 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            email = reader.string("email")
-            name = reader.string("name")
-            currency = reader.string("currency")
-            spent = reader.int64("spent")
-            spentDisplay = reader.string("spent_display")
-            orders = reader.int64("orders")
-            lastPurchaseAt = reader.int64("last_purchase_at")
-            totals = try reader.messages("totals")
-            contactId = reader.string("contact_id")
-            contactName = reader.string("contact_name")
+            email = reader.string(Fields.email)
+            name = reader.string(Fields.name)
+            currency = reader.string(Fields.currency)
+            spent = reader.int64(Fields.spent)
+            spentDisplay = reader.string(Fields.spentDisplay)
+            orders = reader.int64(Fields.orders)
+            lastPurchaseAt = reader.int64(Fields.lastPurchaseAt)
+            totals = try reader.messages(Fields.totals)
+            contactId = reader.string(Fields.contactId)
+            contactName = reader.string(Fields.contactName)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("email", email)
-            writer.set("name", name)
-            writer.set("currency", currency)
-            writer.set("spent", spent)
-            writer.set("spent_display", spentDisplay)
-            writer.set("orders", orders)
-            writer.set("last_purchase_at", lastPurchaseAt)
-            writer.set("totals", messages: totals)
-            writer.set("contact_id", contactId)
-            writer.set("contact_name", contactName)
+            writer.set(Fields.email, email)
+            writer.set(Fields.name, name)
+            writer.set(Fields.currency, currency)
+            writer.set(Fields.spent, spent)
+            writer.set(Fields.spentDisplay, spentDisplay)
+            writer.set(Fields.orders, orders)
+            writer.set(Fields.lastPurchaseAt, lastPurchaseAt)
+            writer.set(Fields.totals, messages: totals)
+            writer.set(Fields.contactId, contactId)
+            writer.set(Fields.contactName, contactName)
         }
     }
 }

@@ -17,6 +17,17 @@ extension RevenueV1 {
         public var lastCurrency: String
         public var orders: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let email = descriptor.field("email")
+            static let normalizedEmail = descriptor.field("normalized_email")
+            static let found = descriptor.field("found")
+            static let totals = descriptor.field("totals")
+            static let lastPurchaseAt = descriptor.field("last_purchase_at")
+            static let lastCurrency = descriptor.field("last_currency")
+            static let orders = descriptor.field("orders")
+        }
+
         public init(
             email: String = "",
             normalizedEmail: String = "",
@@ -36,23 +47,23 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            email = reader.string("email")
-            normalizedEmail = reader.string("normalized_email")
-            found = reader.bool("found")
-            totals = try reader.messages("totals")
-            lastPurchaseAt = reader.int64("last_purchase_at")
-            lastCurrency = reader.string("last_currency")
-            orders = reader.int64("orders")
+            email = reader.string(Fields.email)
+            normalizedEmail = reader.string(Fields.normalizedEmail)
+            found = reader.bool(Fields.found)
+            totals = try reader.messages(Fields.totals)
+            lastPurchaseAt = reader.int64(Fields.lastPurchaseAt)
+            lastCurrency = reader.string(Fields.lastCurrency)
+            orders = reader.int64(Fields.orders)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("email", email)
-            writer.set("normalized_email", normalizedEmail)
-            writer.set("found", found)
-            writer.set("totals", messages: totals)
-            writer.set("last_purchase_at", lastPurchaseAt)
-            writer.set("last_currency", lastCurrency)
-            writer.set("orders", orders)
+            writer.set(Fields.email, email)
+            writer.set(Fields.normalizedEmail, normalizedEmail)
+            writer.set(Fields.found, found)
+            writer.set(Fields.totals, messages: totals)
+            writer.set(Fields.lastPurchaseAt, lastPurchaseAt)
+            writer.set(Fields.lastCurrency, lastCurrency)
+            writer.set(Fields.orders, orders)
         }
     }
 }

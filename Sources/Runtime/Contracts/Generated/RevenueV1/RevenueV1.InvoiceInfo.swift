@@ -15,6 +15,15 @@ extension RevenueV1 {
         public var paidAt: Int64
         public var subscriptionId: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let invoiceId = descriptor.field("invoice_id")
+            static let amountPaid = descriptor.field("amount_paid")
+            static let currency = descriptor.field("currency")
+            static let paidAt = descriptor.field("paid_at")
+            static let subscriptionId = descriptor.field("subscription_id")
+        }
+
         public init(
             invoiceId: String = "",
             amountPaid: Int64 = 0,
@@ -30,19 +39,19 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            invoiceId = reader.string("invoice_id")
-            amountPaid = reader.int64("amount_paid")
-            currency = reader.string("currency")
-            paidAt = reader.int64("paid_at")
-            subscriptionId = reader.string("subscription_id")
+            invoiceId = reader.string(Fields.invoiceId)
+            amountPaid = reader.int64(Fields.amountPaid)
+            currency = reader.string(Fields.currency)
+            paidAt = reader.int64(Fields.paidAt)
+            subscriptionId = reader.string(Fields.subscriptionId)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("invoice_id", invoiceId)
-            writer.set("amount_paid", amountPaid)
-            writer.set("currency", currency)
-            writer.set("paid_at", paidAt)
-            writer.set("subscription_id", subscriptionId)
+            writer.set(Fields.invoiceId, invoiceId)
+            writer.set(Fields.amountPaid, amountPaid)
+            writer.set(Fields.currency, currency)
+            writer.set(Fields.paidAt, paidAt)
+            writer.set(Fields.subscriptionId, subscriptionId)
         }
     }
 }

@@ -16,6 +16,16 @@ extension RevenueV1 {
         public var priceId: String
         public var productId: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let description = descriptor.field("description")
+            static let quantity = descriptor.field("quantity")
+            static let amountTotal = descriptor.field("amount_total")
+            static let currency = descriptor.field("currency")
+            static let priceId = descriptor.field("price_id")
+            static let productId = descriptor.field("product_id")
+        }
+
         public init(
             description: String = "",
             quantity: Int64 = 0,
@@ -33,21 +43,21 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            description = reader.string("description")
-            quantity = reader.int64("quantity")
-            amountTotal = reader.int64("amount_total")
-            currency = reader.string("currency")
-            priceId = reader.string("price_id")
-            productId = reader.string("product_id")
+            description = reader.string(Fields.description)
+            quantity = reader.int64(Fields.quantity)
+            amountTotal = reader.int64(Fields.amountTotal)
+            currency = reader.string(Fields.currency)
+            priceId = reader.string(Fields.priceId)
+            productId = reader.string(Fields.productId)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("description", description)
-            writer.set("quantity", quantity)
-            writer.set("amount_total", amountTotal)
-            writer.set("currency", currency)
-            writer.set("price_id", priceId)
-            writer.set("product_id", productId)
+            writer.set(Fields.description, description)
+            writer.set(Fields.quantity, quantity)
+            writer.set(Fields.amountTotal, amountTotal)
+            writer.set(Fields.currency, currency)
+            writer.set(Fields.priceId, priceId)
+            writer.set(Fields.productId, productId)
         }
     }
 }

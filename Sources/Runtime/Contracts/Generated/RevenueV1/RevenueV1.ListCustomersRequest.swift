@@ -15,6 +15,15 @@ extension RevenueV1 {
         public var pageSize: Int32
         public var pageToken: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let sort = descriptor.field("sort")
+            static let filter = descriptor.field("filter")
+            static let pageSize = descriptor.field("page_size")
+            static let pageToken = descriptor.field("page_token")
+        }
+
         public init(
             businessId: String = "",
             sort: String = "",
@@ -30,19 +39,19 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
-            sort = reader.string("sort")
-            filter = reader.string("filter")
-            pageSize = reader.int32("page_size")
-            pageToken = reader.string("page_token")
+            businessId = reader.string(Fields.businessId)
+            sort = reader.string(Fields.sort)
+            filter = reader.string(Fields.filter)
+            pageSize = reader.int32(Fields.pageSize)
+            pageToken = reader.string(Fields.pageToken)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("sort", sort)
-            writer.set("filter", filter)
-            writer.set("page_size", pageSize)
-            writer.set("page_token", pageToken)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.sort, sort)
+            writer.set(Fields.filter, filter)
+            writer.set(Fields.pageSize, pageSize)
+            writer.set(Fields.pageToken, pageToken)
         }
     }
 }

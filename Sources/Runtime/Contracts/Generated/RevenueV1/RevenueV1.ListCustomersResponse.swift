@@ -13,6 +13,13 @@ extension RevenueV1 {
         public var nextPageToken: String
         public var totalCount: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let customers = descriptor.field("customers")
+            static let nextPageToken = descriptor.field("next_page_token")
+            static let totalCount = descriptor.field("total_count")
+        }
+
         public init(
             customers: [RevenueV1.CustomerRow] = [],
             nextPageToken: String = "",
@@ -24,15 +31,15 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            customers = try reader.messages("customers")
-            nextPageToken = reader.string("next_page_token")
-            totalCount = reader.int64("total_count")
+            customers = try reader.messages(Fields.customers)
+            nextPageToken = reader.string(Fields.nextPageToken)
+            totalCount = reader.int64(Fields.totalCount)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("customers", messages: customers)
-            writer.set("next_page_token", nextPageToken)
-            writer.set("total_count", totalCount)
+            writer.set(Fields.customers, messages: customers)
+            writer.set(Fields.nextPageToken, nextPageToken)
+            writer.set(Fields.totalCount, totalCount)
         }
     }
 }

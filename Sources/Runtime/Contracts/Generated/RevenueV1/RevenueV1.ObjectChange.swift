@@ -15,6 +15,15 @@ extension RevenueV1 {
         public var deleted: Bool
         public var version: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let objectType = descriptor.field("object_type")
+            static let objectId = descriptor.field("object_id")
+            static let json = descriptor.field("json")
+            static let deleted = descriptor.field("deleted")
+            static let version = descriptor.field("version")
+        }
+
         public init(
             objectType: String = "",
             objectId: String = "",
@@ -30,19 +39,19 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            objectType = reader.string("object_type")
-            objectId = reader.string("object_id")
-            json = reader.bytes("json")
-            deleted = reader.bool("deleted")
-            version = reader.int64("version")
+            objectType = reader.string(Fields.objectType)
+            objectId = reader.string(Fields.objectId)
+            json = reader.bytes(Fields.json)
+            deleted = reader.bool(Fields.deleted)
+            version = reader.int64(Fields.version)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("object_type", objectType)
-            writer.set("object_id", objectId)
-            writer.set("json", bytes: json)
-            writer.set("deleted", deleted)
-            writer.set("version", version)
+            writer.set(Fields.objectType, objectType)
+            writer.set(Fields.objectId, objectId)
+            writer.set(Fields.json, bytes: json)
+            writer.set(Fields.deleted, deleted)
+            writer.set(Fields.version, version)
         }
     }
 }

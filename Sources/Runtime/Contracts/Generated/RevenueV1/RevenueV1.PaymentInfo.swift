@@ -22,6 +22,22 @@ extension RevenueV1 {
         public var invoiceIds: [String]
         public var checkoutSessionIds: [String]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let paymentKey = descriptor.field("payment_key")
+            static let currency = descriptor.field("currency")
+            static let gross = descriptor.field("gross")
+            static let refunded = descriptor.field("refunded")
+            static let disputedLost = descriptor.field("disputed_lost")
+            static let net = descriptor.field("net")
+            static let netDisplay = descriptor.field("net_display")
+            static let created = descriptor.field("created")
+            static let isOrder = descriptor.field("is_order")
+            static let chargeIds = descriptor.field("charge_ids")
+            static let invoiceIds = descriptor.field("invoice_ids")
+            static let checkoutSessionIds = descriptor.field("checkout_session_ids")
+        }
+
         public init(
             paymentKey: String = "",
             currency: String = "",
@@ -51,33 +67,33 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            paymentKey = reader.string("payment_key")
-            currency = reader.string("currency")
-            gross = reader.int64("gross")
-            refunded = reader.int64("refunded")
-            disputedLost = reader.int64("disputed_lost")
-            net = reader.int64("net")
-            netDisplay = reader.string("net_display")
-            created = reader.int64("created")
-            isOrder = reader.bool("is_order")
-            chargeIds = reader.strings("charge_ids")
-            invoiceIds = reader.strings("invoice_ids")
-            checkoutSessionIds = reader.strings("checkout_session_ids")
+            paymentKey = reader.string(Fields.paymentKey)
+            currency = reader.string(Fields.currency)
+            gross = reader.int64(Fields.gross)
+            refunded = reader.int64(Fields.refunded)
+            disputedLost = reader.int64(Fields.disputedLost)
+            net = reader.int64(Fields.net)
+            netDisplay = reader.string(Fields.netDisplay)
+            created = reader.int64(Fields.created)
+            isOrder = reader.bool(Fields.isOrder)
+            chargeIds = reader.strings(Fields.chargeIds)
+            invoiceIds = reader.strings(Fields.invoiceIds)
+            checkoutSessionIds = reader.strings(Fields.checkoutSessionIds)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("payment_key", paymentKey)
-            writer.set("currency", currency)
-            writer.set("gross", gross)
-            writer.set("refunded", refunded)
-            writer.set("disputed_lost", disputedLost)
-            writer.set("net", net)
-            writer.set("net_display", netDisplay)
-            writer.set("created", created)
-            writer.set("is_order", isOrder)
-            writer.set("charge_ids", strings: chargeIds)
-            writer.set("invoice_ids", strings: invoiceIds)
-            writer.set("checkout_session_ids", strings: checkoutSessionIds)
+            writer.set(Fields.paymentKey, paymentKey)
+            writer.set(Fields.currency, currency)
+            writer.set(Fields.gross, gross)
+            writer.set(Fields.refunded, refunded)
+            writer.set(Fields.disputedLost, disputedLost)
+            writer.set(Fields.net, net)
+            writer.set(Fields.netDisplay, netDisplay)
+            writer.set(Fields.created, created)
+            writer.set(Fields.isOrder, isOrder)
+            writer.set(Fields.chargeIds, strings: chargeIds)
+            writer.set(Fields.invoiceIds, strings: invoiceIds)
+            writer.set(Fields.checkoutSessionIds, strings: checkoutSessionIds)
         }
     }
 }

@@ -12,6 +12,12 @@ extension RevenueV1 {
         public var businessId: String
         public var contactIds: [String]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let contactIds = descriptor.field("contact_ids")
+        }
+
         public init(
             businessId: String = "",
             contactIds: [String] = []
@@ -21,13 +27,13 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
-            contactIds = reader.strings("contact_ids")
+            businessId = reader.string(Fields.businessId)
+            contactIds = reader.strings(Fields.contactIds)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("contact_ids", strings: contactIds)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.contactIds, strings: contactIds)
         }
     }
 }

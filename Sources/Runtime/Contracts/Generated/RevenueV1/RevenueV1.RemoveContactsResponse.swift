@@ -11,6 +11,11 @@ extension RevenueV1 {
 
         public var removed: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let removed = descriptor.field("removed")
+        }
+
         public init(
             removed: Int64 = 0
         ) {
@@ -18,11 +23,11 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            removed = reader.int64("removed")
+            removed = reader.int64(Fields.removed)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("removed", removed)
+            writer.set(Fields.removed, removed)
         }
     }
 }

@@ -14,6 +14,14 @@ extension RevenueV1 {
         public var to: Int64
         public var period: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let from = descriptor.field("from")
+            static let to = descriptor.field("to")
+            static let period = descriptor.field("period")
+        }
+
         public init(
             businessId: String = "",
             from: Int64 = 0,
@@ -27,17 +35,17 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
-            from = reader.int64("from")
-            to = reader.int64("to")
-            period = reader.string("period")
+            businessId = reader.string(Fields.businessId)
+            from = reader.int64(Fields.from)
+            to = reader.int64(Fields.to)
+            period = reader.string(Fields.period)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("from", from)
-            writer.set("to", to)
-            writer.set("period", period)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.from, from)
+            writer.set(Fields.to, to)
+            writer.set(Fields.period, period)
         }
     }
 }

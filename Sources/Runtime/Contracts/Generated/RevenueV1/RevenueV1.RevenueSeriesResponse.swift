@@ -11,6 +11,11 @@ extension RevenueV1 {
 
         public var points: [RevenueV1.SeriesPoint]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let points = descriptor.field("points")
+        }
+
         public init(
             points: [RevenueV1.SeriesPoint] = []
         ) {
@@ -18,11 +23,11 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            points = try reader.messages("points")
+            points = try reader.messages(Fields.points)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("points", messages: points)
+            writer.set(Fields.points, messages: points)
         }
     }
 }

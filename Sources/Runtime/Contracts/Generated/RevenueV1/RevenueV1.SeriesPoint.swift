@@ -15,6 +15,15 @@ extension RevenueV1 {
         public var orders: Int64
         public var netDisplay: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let periodStart = descriptor.field("period_start")
+            static let currency = descriptor.field("currency")
+            static let net = descriptor.field("net")
+            static let orders = descriptor.field("orders")
+            static let netDisplay = descriptor.field("net_display")
+        }
+
         public init(
             periodStart: Int64 = 0,
             currency: String = "",
@@ -30,19 +39,19 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            periodStart = reader.int64("period_start")
-            currency = reader.string("currency")
-            net = reader.int64("net")
-            orders = reader.int64("orders")
-            netDisplay = reader.string("net_display")
+            periodStart = reader.int64(Fields.periodStart)
+            currency = reader.string(Fields.currency)
+            net = reader.int64(Fields.net)
+            orders = reader.int64(Fields.orders)
+            netDisplay = reader.string(Fields.netDisplay)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("period_start", periodStart)
-            writer.set("currency", currency)
-            writer.set("net", net)
-            writer.set("orders", orders)
-            writer.set("net_display", netDisplay)
+            writer.set(Fields.periodStart, periodStart)
+            writer.set(Fields.currency, currency)
+            writer.set(Fields.net, net)
+            writer.set(Fields.orders, orders)
+            writer.set(Fields.netDisplay, netDisplay)
         }
     }
 }

@@ -15,6 +15,15 @@ extension RevenueV1 {
         public var ordersDisplay: String
         public var otherCurrencies: Int32
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let email = descriptor.field("email")
+            static let present = descriptor.field("present")
+            static let spentDisplay = descriptor.field("spent_display")
+            static let ordersDisplay = descriptor.field("orders_display")
+            static let otherCurrencies = descriptor.field("other_currencies")
+        }
+
         public init(
             email: String = "",
             present: Bool = false,
@@ -30,19 +39,19 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            email = reader.string("email")
-            present = reader.bool("present")
-            spentDisplay = reader.string("spent_display")
-            ordersDisplay = reader.string("orders_display")
-            otherCurrencies = reader.int32("other_currencies")
+            email = reader.string(Fields.email)
+            present = reader.bool(Fields.present)
+            spentDisplay = reader.string(Fields.spentDisplay)
+            ordersDisplay = reader.string(Fields.ordersDisplay)
+            otherCurrencies = reader.int32(Fields.otherCurrencies)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("email", email)
-            writer.set("present", present)
-            writer.set("spent_display", spentDisplay)
-            writer.set("orders_display", ordersDisplay)
-            writer.set("other_currencies", otherCurrencies)
+            writer.set(Fields.email, email)
+            writer.set(Fields.present, present)
+            writer.set(Fields.spentDisplay, spentDisplay)
+            writer.set(Fields.ordersDisplay, ordersDisplay)
+            writer.set(Fields.otherCurrencies, otherCurrencies)
         }
     }
 }

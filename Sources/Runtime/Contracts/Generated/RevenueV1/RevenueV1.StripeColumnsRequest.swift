@@ -12,6 +12,12 @@ extension RevenueV1 {
         public var businessId: String
         public var emails: [String]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let emails = descriptor.field("emails")
+        }
+
         public init(
             businessId: String = "",
             emails: [String] = []
@@ -21,13 +27,13 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
-            emails = reader.strings("emails")
+            businessId = reader.string(Fields.businessId)
+            emails = reader.strings(Fields.emails)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("emails", strings: emails)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.emails, strings: emails)
         }
     }
 }

@@ -12,6 +12,12 @@ extension RevenueV1 {
         public var connected: Bool
         public var columns: [RevenueV1.StripeColumn]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let connected = descriptor.field("connected")
+            static let columns = descriptor.field("columns")
+        }
+
         public init(
             connected: Bool = false,
             columns: [RevenueV1.StripeColumn] = []
@@ -21,13 +27,13 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            connected = reader.bool("connected")
-            columns = try reader.messages("columns")
+            connected = reader.bool(Fields.connected)
+            columns = try reader.messages(Fields.columns)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("connected", connected)
-            writer.set("columns", messages: columns)
+            writer.set(Fields.connected, connected)
+            writer.set(Fields.columns, messages: columns)
         }
     }
 }

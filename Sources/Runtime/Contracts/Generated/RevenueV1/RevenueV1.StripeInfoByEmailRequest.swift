@@ -12,6 +12,12 @@ extension RevenueV1 {
         public var businessId: String
         public var email: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let email = descriptor.field("email")
+        }
+
         public init(
             businessId: String = "",
             email: String = ""
@@ -21,13 +27,13 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
-            email = reader.string("email")
+            businessId = reader.string(Fields.businessId)
+            email = reader.string(Fields.email)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("email", email)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.email, email)
         }
     }
 }

@@ -16,6 +16,16 @@ extension RevenueV1 {
         public var invoices: [RevenueV1.InvoiceInfo]
         public var checkoutSessions: [RevenueV1.CheckoutSessionInfo]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let connected = descriptor.field("connected")
+            static let summary = descriptor.field("summary")
+            static let customers = descriptor.field("customers")
+            static let payments = descriptor.field("payments")
+            static let invoices = descriptor.field("invoices")
+            static let checkoutSessions = descriptor.field("checkout_sessions")
+        }
+
         public init(
             connected: Bool = false,
             summary: RevenueV1.EmailSummary? = nil,
@@ -33,21 +43,21 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            connected = reader.bool("connected")
-            summary = try reader.message("summary")
-            customers = try reader.messages("customers")
-            payments = try reader.messages("payments")
-            invoices = try reader.messages("invoices")
-            checkoutSessions = try reader.messages("checkout_sessions")
+            connected = reader.bool(Fields.connected)
+            summary = try reader.message(Fields.summary)
+            customers = try reader.messages(Fields.customers)
+            payments = try reader.messages(Fields.payments)
+            invoices = try reader.messages(Fields.invoices)
+            checkoutSessions = try reader.messages(Fields.checkoutSessions)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("connected", connected)
-            writer.set("summary", message: summary)
-            writer.set("customers", messages: customers)
-            writer.set("payments", messages: payments)
-            writer.set("invoices", messages: invoices)
-            writer.set("checkout_sessions", messages: checkoutSessions)
+            writer.set(Fields.connected, connected)
+            writer.set(Fields.summary, message: summary)
+            writer.set(Fields.customers, messages: customers)
+            writer.set(Fields.payments, messages: payments)
+            writer.set(Fields.invoices, messages: invoices)
+            writer.set(Fields.checkoutSessions, messages: checkoutSessions)
         }
     }
 }

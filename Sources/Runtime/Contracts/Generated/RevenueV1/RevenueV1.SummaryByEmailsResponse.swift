@@ -12,6 +12,12 @@ extension RevenueV1 {
         public var summaries: [RevenueV1.EmailSummary]
         public var connected: Bool
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let summaries = descriptor.field("summaries")
+            static let connected = descriptor.field("connected")
+        }
+
         public init(
             summaries: [RevenueV1.EmailSummary] = [],
             connected: Bool = false
@@ -21,13 +27,13 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            summaries = try reader.messages("summaries")
-            connected = reader.bool("connected")
+            summaries = try reader.messages(Fields.summaries)
+            connected = reader.bool(Fields.connected)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("summaries", messages: summaries)
-            writer.set("connected", connected)
+            writer.set(Fields.summaries, messages: summaries)
+            writer.set(Fields.connected, connected)
         }
     }
 }

@@ -13,6 +13,13 @@ extension RevenueV1 {
         public var currency: String
         public var limit: Int32
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let currency = descriptor.field("currency")
+            static let limit = descriptor.field("limit")
+        }
+
         public init(
             businessId: String = "",
             currency: String = "",
@@ -24,15 +31,15 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
-            currency = reader.string("currency")
-            limit = reader.int32("limit")
+            businessId = reader.string(Fields.businessId)
+            currency = reader.string(Fields.currency)
+            limit = reader.int32(Fields.limit)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("currency", currency)
-            writer.set("limit", limit)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.currency, currency)
+            writer.set(Fields.limit, limit)
         }
     }
 }

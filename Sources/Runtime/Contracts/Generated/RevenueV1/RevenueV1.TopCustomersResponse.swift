@@ -13,6 +13,13 @@ extension RevenueV1 {
         public var withoutEmail: [RevenueV1.CurrencyTotal]
         public var totals: [RevenueV1.CurrencyTotal]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let customers = descriptor.field("customers")
+            static let withoutEmail = descriptor.field("without_email")
+            static let totals = descriptor.field("totals")
+        }
+
         public init(
             customers: [RevenueV1.EmailSummary] = [],
             withoutEmail: [RevenueV1.CurrencyTotal] = [],
@@ -24,15 +31,15 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            customers = try reader.messages("customers")
-            withoutEmail = try reader.messages("without_email")
-            totals = try reader.messages("totals")
+            customers = try reader.messages(Fields.customers)
+            withoutEmail = try reader.messages(Fields.withoutEmail)
+            totals = try reader.messages(Fields.totals)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("customers", messages: customers)
-            writer.set("without_email", messages: withoutEmail)
-            writer.set("totals", messages: totals)
+            writer.set(Fields.customers, messages: customers)
+            writer.set(Fields.withoutEmail, messages: withoutEmail)
+            writer.set(Fields.totals, messages: totals)
         }
     }
 }

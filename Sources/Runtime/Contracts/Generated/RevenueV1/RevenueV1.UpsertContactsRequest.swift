@@ -12,6 +12,12 @@ extension RevenueV1 {
         public var businessId: String
         public var contacts: [RevenueV1.Contact]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let contacts = descriptor.field("contacts")
+        }
+
         public init(
             businessId: String = "",
             contacts: [RevenueV1.Contact] = []
@@ -21,13 +27,13 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
-            contacts = try reader.messages("contacts")
+            businessId = reader.string(Fields.businessId)
+            contacts = try reader.messages(Fields.contacts)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("contacts", messages: contacts)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.contacts, messages: contacts)
         }
     }
 }

@@ -11,6 +11,11 @@ extension RevenueV1 {
 
         public var stored: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let stored = descriptor.field("stored")
+        }
+
         public init(
             stored: Int64 = 0
         ) {
@@ -18,11 +23,11 @@ extension RevenueV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            stored = reader.int64("stored")
+            stored = reader.int64(Fields.stored)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("stored", stored)
+            writer.set(Fields.stored, stored)
         }
     }
 }

@@ -18,6 +18,18 @@ extension RpcV1 {
         public var statusCode: Int32
         public var statusMessage: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let kind = descriptor.field("kind")
+            static let callId = descriptor.field("call_id")
+            static let method = descriptor.field("method")
+            static let deadlineUnixMs = descriptor.field("deadline_unix_ms")
+            static let metadata = descriptor.field("metadata")
+            static let payload = descriptor.field("payload")
+            static let statusCode = descriptor.field("status_code")
+            static let statusMessage = descriptor.field("status_message")
+        }
+
         public init(
             kind: RpcV1.Envelope.Kind = .init(rawValue: 0)!,
             callId: UInt64 = 0,
@@ -40,26 +52,26 @@ extension RpcV1 {
 
         public init(from reader: ProtoReader) throws {
             kind = RpcV1.Envelope.Kind(
-                rawValue: reader.enumValue("kind")
+                rawValue: reader.enumValue(Fields.kind)
             ) ?? .init(rawValue: 0)!
-            callId = reader.uint64("call_id")
-            method = reader.string("method")
-            deadlineUnixMs = reader.int64("deadline_unix_ms")
-            metadata = try reader.messages("metadata")
-            payload = reader.bytes("payload")
-            statusCode = reader.int32("status_code")
-            statusMessage = reader.string("status_message")
+            callId = reader.uint64(Fields.callId)
+            method = reader.string(Fields.method)
+            deadlineUnixMs = reader.int64(Fields.deadlineUnixMs)
+            metadata = try reader.messages(Fields.metadata)
+            payload = reader.bytes(Fields.payload)
+            statusCode = reader.int32(Fields.statusCode)
+            statusMessage = reader.string(Fields.statusMessage)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("kind", enumValue: kind.rawValue)
-            writer.set("call_id", callId)
-            writer.set("method", method)
-            writer.set("deadline_unix_ms", deadlineUnixMs)
-            writer.set("metadata", messages: metadata)
-            writer.set("payload", bytes: payload)
-            writer.set("status_code", statusCode)
-            writer.set("status_message", statusMessage)
+            writer.set(Fields.kind, enumValue: kind.rawValue)
+            writer.set(Fields.callId, callId)
+            writer.set(Fields.method, method)
+            writer.set(Fields.deadlineUnixMs, deadlineUnixMs)
+            writer.set(Fields.metadata, messages: metadata)
+            writer.set(Fields.payload, bytes: payload)
+            writer.set(Fields.statusCode, statusCode)
+            writer.set(Fields.statusMessage, statusMessage)
         }
 
         public enum Kind: Int32, Sendable, CaseIterable {

@@ -12,6 +12,12 @@ extension RpcV1 {
         public var key: String
         public var value: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let key = descriptor.field("key")
+            static let value = descriptor.field("value")
+        }
+
         public init(
             key: String = "",
             value: String = ""
@@ -21,13 +27,13 @@ extension RpcV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            key = reader.string("key")
-            value = reader.string("value")
+            key = reader.string(Fields.key)
+            value = reader.string(Fields.value)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("key", key)
-            writer.set("value", value)
+            writer.set(Fields.key, key)
+            writer.set(Fields.value, value)
         }
     }
 }

@@ -11,6 +11,11 @@ extension SyncV1 {
 
         public var jobId: Int64
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let jobId = descriptor.field("job_id")
+        }
+
         public init(
             jobId: Int64 = 0
         ) {
@@ -18,11 +23,11 @@ extension SyncV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            jobId = reader.int64("job_id")
+            jobId = reader.int64(Fields.jobId)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("job_id", jobId)
+            writer.set(Fields.jobId, jobId)
         }
     }
 }

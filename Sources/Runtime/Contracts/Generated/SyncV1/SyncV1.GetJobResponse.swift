@@ -11,6 +11,11 @@ extension SyncV1 {
 
         public var job: SyncV1.SyncJob?
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let job = descriptor.field("job")
+        }
+
         public init(
             job: SyncV1.SyncJob? = nil
         ) {
@@ -18,11 +23,11 @@ extension SyncV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            job = try reader.message("job")
+            job = try reader.message(Fields.job)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("job", message: job)
+            writer.set(Fields.job, message: job)
         }
     }
 }

@@ -14,6 +14,14 @@ extension SyncV1 {
         public var messageId: String
         public var startSync: Bool
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let stripeAccountId = descriptor.field("stripe_account_id")
+            static let messageId = descriptor.field("message_id")
+            static let startSync = descriptor.field("start_sync")
+        }
+
         public init(
             businessId: String = "",
             stripeAccountId: String = "",
@@ -27,17 +35,17 @@ extension SyncV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
-            stripeAccountId = reader.string("stripe_account_id")
-            messageId = reader.string("message_id")
-            startSync = reader.bool("start_sync")
+            businessId = reader.string(Fields.businessId)
+            stripeAccountId = reader.string(Fields.stripeAccountId)
+            messageId = reader.string(Fields.messageId)
+            startSync = reader.bool(Fields.startSync)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("stripe_account_id", stripeAccountId)
-            writer.set("message_id", messageId)
-            writer.set("start_sync", startSync)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.stripeAccountId, stripeAccountId)
+            writer.set(Fields.messageId, messageId)
+            writer.set(Fields.startSync, startSync)
         }
     }
 }

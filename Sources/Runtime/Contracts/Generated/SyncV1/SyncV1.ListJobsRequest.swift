@@ -12,6 +12,12 @@ extension SyncV1 {
         public var businessId: String
         public var limit: Int32
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let limit = descriptor.field("limit")
+        }
+
         public init(
             businessId: String = "",
             limit: Int32 = 0
@@ -21,13 +27,13 @@ extension SyncV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
-            limit = reader.int32("limit")
+            businessId = reader.string(Fields.businessId)
+            limit = reader.int32(Fields.limit)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("limit", limit)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.limit, limit)
         }
     }
 }

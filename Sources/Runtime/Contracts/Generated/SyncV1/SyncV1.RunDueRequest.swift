@@ -12,6 +12,12 @@ extension SyncV1 {
         public var all: Bool
         public var wait: Bool
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let all = descriptor.field("all")
+            static let wait = descriptor.field("wait")
+        }
+
         public init(
             all: Bool = false,
             wait: Bool = false
@@ -21,13 +27,13 @@ extension SyncV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            all = reader.bool("all")
-            wait = reader.bool("wait")
+            all = reader.bool(Fields.all)
+            wait = reader.bool(Fields.wait)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("all", all)
-            writer.set("wait", wait)
+            writer.set(Fields.all, all)
+            writer.set(Fields.wait, wait)
         }
     }
 }

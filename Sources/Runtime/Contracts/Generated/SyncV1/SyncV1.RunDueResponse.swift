@@ -11,6 +11,11 @@ extension SyncV1 {
 
         public var jobs: [SyncV1.SyncJob]
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let jobs = descriptor.field("jobs")
+        }
+
         public init(
             jobs: [SyncV1.SyncJob] = []
         ) {
@@ -18,11 +23,11 @@ extension SyncV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            jobs = try reader.messages("jobs")
+            jobs = try reader.messages(Fields.jobs)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("jobs", messages: jobs)
+            writer.set(Fields.jobs, messages: jobs)
         }
     }
 }

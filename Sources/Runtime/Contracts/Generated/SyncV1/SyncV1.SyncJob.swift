@@ -19,6 +19,19 @@ extension SyncV1 {
         public var finishedAt: Int64
         public var error: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let id = descriptor.field("id")
+            static let businessId = descriptor.field("business_id")
+            static let stripeAccountId = descriptor.field("stripe_account_id")
+            static let trigger = descriptor.field("trigger")
+            static let state = descriptor.field("state")
+            static let types = descriptor.field("types")
+            static let startedAt = descriptor.field("started_at")
+            static let finishedAt = descriptor.field("finished_at")
+            static let error = descriptor.field("error")
+        }
+
         public init(
             id: Int64 = 0,
             businessId: String = "",
@@ -42,29 +55,29 @@ extension SyncV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            id = reader.int64("id")
-            businessId = reader.string("business_id")
-            stripeAccountId = reader.string("stripe_account_id")
+            id = reader.int64(Fields.id)
+            businessId = reader.string(Fields.businessId)
+            stripeAccountId = reader.string(Fields.stripeAccountId)
             trigger = SyncV1.Trigger(
-                rawValue: reader.enumValue("trigger")
+                rawValue: reader.enumValue(Fields.trigger)
             ) ?? .init(rawValue: 0)!
-            state = reader.string("state")
-            types = try reader.messages("types")
-            startedAt = reader.int64("started_at")
-            finishedAt = reader.int64("finished_at")
-            error = reader.string("error")
+            state = reader.string(Fields.state)
+            types = try reader.messages(Fields.types)
+            startedAt = reader.int64(Fields.startedAt)
+            finishedAt = reader.int64(Fields.finishedAt)
+            error = reader.string(Fields.error)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("id", id)
-            writer.set("business_id", businessId)
-            writer.set("stripe_account_id", stripeAccountId)
-            writer.set("trigger", enumValue: trigger.rawValue)
-            writer.set("state", state)
-            writer.set("types", messages: types)
-            writer.set("started_at", startedAt)
-            writer.set("finished_at", finishedAt)
-            writer.set("error", error)
+            writer.set(Fields.id, id)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.stripeAccountId, stripeAccountId)
+            writer.set(Fields.trigger, enumValue: trigger.rawValue)
+            writer.set(Fields.state, state)
+            writer.set(Fields.types, messages: types)
+            writer.set(Fields.startedAt, startedAt)
+            writer.set(Fields.finishedAt, finishedAt)
+            writer.set(Fields.error, error)
         }
     }
 }

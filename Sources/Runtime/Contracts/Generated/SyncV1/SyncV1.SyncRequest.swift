@@ -13,6 +13,13 @@ extension SyncV1 {
         public var trigger: SyncV1.Trigger
         public var wait: Bool
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let businessId = descriptor.field("business_id")
+            static let trigger = descriptor.field("trigger")
+            static let wait = descriptor.field("wait")
+        }
+
         public init(
             businessId: String = "",
             trigger: SyncV1.Trigger = .init(rawValue: 0)!,
@@ -24,17 +31,17 @@ extension SyncV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            businessId = reader.string("business_id")
+            businessId = reader.string(Fields.businessId)
             trigger = SyncV1.Trigger(
-                rawValue: reader.enumValue("trigger")
+                rawValue: reader.enumValue(Fields.trigger)
             ) ?? .init(rawValue: 0)!
-            wait = reader.bool("wait")
+            wait = reader.bool(Fields.wait)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("business_id", businessId)
-            writer.set("trigger", enumValue: trigger.rawValue)
-            writer.set("wait", wait)
+            writer.set(Fields.businessId, businessId)
+            writer.set(Fields.trigger, enumValue: trigger.rawValue)
+            writer.set(Fields.wait, wait)
         }
     }
 }

@@ -12,6 +12,12 @@ extension SyncV1 {
         public var job: SyncV1.SyncJob?
         public var alreadyRunning: Bool
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let job = descriptor.field("job")
+            static let alreadyRunning = descriptor.field("already_running")
+        }
+
         public init(
             job: SyncV1.SyncJob? = nil,
             alreadyRunning: Bool = false
@@ -21,13 +27,13 @@ extension SyncV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            job = try reader.message("job")
-            alreadyRunning = reader.bool("already_running")
+            job = try reader.message(Fields.job)
+            alreadyRunning = reader.bool(Fields.alreadyRunning)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("job", message: job)
-            writer.set("already_running", alreadyRunning)
+            writer.set(Fields.job, message: job)
+            writer.set(Fields.alreadyRunning, alreadyRunning)
         }
     }
 }

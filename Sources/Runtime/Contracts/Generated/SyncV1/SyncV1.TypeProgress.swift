@@ -14,6 +14,14 @@ extension SyncV1 {
         public var state: String
         public var error: String
 
+        /// The fields, looked up in the descriptor once.
+        private enum Fields {
+            static let objectType = descriptor.field("object_type")
+            static let count = descriptor.field("count")
+            static let state = descriptor.field("state")
+            static let error = descriptor.field("error")
+        }
+
         public init(
             objectType: String = "",
             count: Int64 = 0,
@@ -27,17 +35,17 @@ extension SyncV1 {
         }
 
         public init(from reader: ProtoReader) throws {
-            objectType = reader.string("object_type")
-            count = reader.int64("count")
-            state = reader.string("state")
-            error = reader.string("error")
+            objectType = reader.string(Fields.objectType)
+            count = reader.int64(Fields.count)
+            state = reader.string(Fields.state)
+            error = reader.string(Fields.error)
         }
 
         public func write(to writer: ProtoWriter) {
-            writer.set("object_type", objectType)
-            writer.set("count", count)
-            writer.set("state", state)
-            writer.set("error", error)
+            writer.set(Fields.objectType, objectType)
+            writer.set(Fields.count, count)
+            writer.set(Fields.state, state)
+            writer.set(Fields.error, error)
         }
     }
 }
