@@ -5,6 +5,10 @@ import XCTest
 final class LedgerTestsMoney: XCTestCase {
     func testDisplayUsesTheCurrencyExponent() {
         XCTAssertEqual(Money.display(amount: 4900, currency: "usd"), "$49.00")
+        XCTAssertEqual(Money.display(amount: 8_183_078, currency: "usd"), "$81,830.78")
+        XCTAssertEqual(Money.display(amount: 2_476_010, currency: "jpy"), "¥2,476,010")
+        XCTAssertEqual(Money.display(amount: 100_000, currency: "eur"), "€1,000.00")
+        XCTAssertEqual(Money.display(amount: 99_999, currency: "eur"), "€999.99")
         XCTAssertEqual(Money.display(amount: 5, currency: "USD"), "$0.05")
         XCTAssertEqual(Money.display(amount: 500, currency: "jpy"), "¥500")
         XCTAssertEqual(Money.display(amount: 2500, currency: "eur"), "€25.00")
@@ -13,7 +17,7 @@ final class LedgerTestsMoney: XCTestCase {
         XCTAssertEqual(Money.display(amount: 50, currency: "bhd"), "0.050 BHD")
         XCTAssertEqual(Money.display(amount: 1234, currency: "chf"), "12.34 CHF")
         XCTAssertEqual(Money.display(amount: 100, currency: "isk"), "1.00 ISK")
-        XCTAssertEqual(Money.display(amount: 1500, currency: "krw"), "1500 KRW")
+        XCTAssertEqual(Money.display(amount: 1500, currency: "krw"), "1,500 KRW")
     }
 
     func testNegativeAmountsLeadWithAMinus() {
@@ -22,7 +26,7 @@ final class LedgerTestsMoney: XCTestCase {
         XCTAssertEqual(Money.display(amount: -1234, currency: "chf"), "-12.34 CHF")
         XCTAssertEqual(Money.display(amount: -5, currency: "kwd"), "-0.005 KWD")
         XCTAssertEqual(
-            Money.display(amount: .min, currency: "usd"), "-$92233720368547758.08")
+            Money.display(amount: .min, currency: "usd"), "-$92,233,720,368,547,758.08")
     }
 
     func testCurrencyExponents() {

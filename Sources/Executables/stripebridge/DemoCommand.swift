@@ -8,6 +8,8 @@ struct DemoCommand {
     var customers = 2_000
     var seed: UInt64 = 42
     var folder: URL
+    /// A folder the user named is kept; the default temporary one is removed after a good run.
+    var keepFolder = false
 
     init(arguments: [String]) throws {
         folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("stripebridge-demo-\(getpid())")
@@ -21,7 +23,9 @@ struct DemoCommand {
             case "--seed":
                 guard let n = UInt64(value) else { throw UsageError("--seed must be a non-negative integer") }
                 seed = n
-            case "--folder": folder = URL(fileURLWithPath: value)
+            case "--folder":
+                folder = URL(fileURLWithPath: value)
+                keepFolder = true
             default: throw UsageError("unknown option \(flag)")
             }
         }
@@ -58,7 +62,11 @@ struct DemoCommand {
         say(report.render())
         let check = try ExpectedCheck(path: expected, account: linked.stripeAccountId)
         say(check.compare(with: report))
-        guard check.matches(report) else { throw UsageError("the figures differ from the generator's totals") }
+        guard check.matches(report) else {
+            throw UsageError("the figures differ from the generator's totals; logs are in \(folder.path)")
+        }
+        cluster.stop()
+        if !keepFolder { try? FileManager.default.removeItem(at: folder) }
     }
 
     private func say(_ text: String) {

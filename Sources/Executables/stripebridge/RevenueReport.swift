@@ -30,7 +30,7 @@ struct RevenueReport {
                 "  \(total.currency.uppercased())  spent \(total.display)  orders \(total.orders)"
                     + "  gross \(total.gross)  refunded \(total.refunded) (minor units)")
         }
-        for total in withoutEmail {
+        for total in withoutEmail where total.gross > 0 {
             lines.append("  of which without any email: \(total.display) in \(total.orders) orders")
         }
         for (currency, customers) in topByCurrency {
