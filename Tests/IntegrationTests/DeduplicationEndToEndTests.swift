@@ -45,6 +45,18 @@ final class DeduplicationEndToEndTests: XCTestCase {
         XCTAssertEqual(c.totals.first?.spent, 2500)
         XCTAssertEqual(c.orders, 1)
 
+        // The guest's contact history: the session with what it sold, and the payment once.
+        let revenue = cluster.client("revenue_query")
+        defer { revenue.close() }
+        let detail = try revenue.call(
+            RevenueV1.RevenueQuery.stripeInfoByEmail, .init(businessId: "biz_1", email: "C@example.com"),
+            metadata: flow.grant(business: "biz_1")
+        )
+        XCTAssertEqual(detail.payments.count, 1)
+        XCTAssertEqual(detail.checkoutSessions.map(\.sessionId), ["cs_4"])
+        XCTAssertEqual(detail.checkoutSessions.first?.lineItems.map(\.description), ["Espresso machine"])
+        XCTAssertEqual(detail.checkoutSessions.first?.lineItems.first?.productId, "prod_4")
+
         XCTAssertFalse(answer.summaries[3].found)
         XCTAssertTrue(answer.summaries[3].totals.isEmpty)
     }

@@ -23,6 +23,10 @@ enum ScenarioDatasets {
                 {"id": "cs_4", "object": "checkout.session", "mode": "payment", "status": "complete",
                  "payment_status": "paid", "amount_total": 2500, "currency": "eur", "customer": null,
                  "customer_details": {"email": "c@example.com"}, "invoice": null, "payment_intent": "pi_4",
+                 "line_items": {"object": "list", "has_more": false, "data": [
+                   {"id": "li_4", "object": "item", "description": "Espresso machine", "quantity": 1,
+                    "amount_total": 2500, "currency": "eur",
+                    "price": {"id": "price_4", "object": "price", "product": "prod_4"}}]},
                  "created": 1767225510}
               ],
               "invoices": [

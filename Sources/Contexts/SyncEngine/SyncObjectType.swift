@@ -30,6 +30,11 @@ public enum SyncObjectType: String, Sendable, CaseIterable {
         }
     }
 
+    /// Query items every list of this type carries: checkout sessions come with what they sold.
+    public var listQuery: [(String, String)] {
+        self == .checkoutSession ? [("expand[]", "data.line_items")] : []
+    }
+
     /// Stripe's `object` value of this type.
     public var objectName: String { rawValue }
 }

@@ -43,7 +43,8 @@ struct SyncRun {
         var outcome = Outcome()
         let filter = plan.since.map { [("created[gte]", String($0))] } ?? []
         for type in SyncObjectType.allCases {
-            if let failure = mirror(path: type.listPath, query: filter, type: type.objectName, fromEvents: false) {
+            let query = filter + type.listQuery
+            if let failure = mirror(path: type.listPath, query: query, type: type.objectName, fromEvents: false) {
                 outcome.failedTypes[type.objectName] = failure.description
                 if failure.kind == .authentication || failure.kind == .permission {
                     outcome.needsReconnect = true

@@ -15,6 +15,28 @@ extension AccountBuilder {
         var subscriptionID: String?
     }
 
+    /// What Stripe returns for a session listed with `expand[]=data.line_items`: one line for
+    /// the whole amount.
+    static func lineItems(sessionID: String, spec: SessionSpec) -> JSONValue {
+        let item = JSONObject([
+            ("id", .string("li_" + sessionID.dropFirst(8))),
+            ("object", "item"),
+            ("amount_discount", 0),
+            ("amount_subtotal", .int(spec.amount)),
+            ("amount_tax", 0),
+            ("amount_total", .int(spec.amount)),
+            ("currency", .string(spec.currency)),
+            ("description", .string(spec.mode == "subscription" ? "Subscription" : "Order")),
+            ("price", nil),
+            ("quantity", 1),
+        ])
+        return .object(
+            JSONObject([
+                ("object", "list"), ("data", .array([.object(item)])), ("has_more", false),
+                ("url", .string("/v1/checkout/sessions/\(sessionID)/line_items")),
+            ]))
+    }
+
     mutating func renderSession(_ spec: SessionSpec) -> StoredObject {
         let sessionID = "cs_test_" + ids.make("", &random) + GeneratorIDs.base62(random.next(), width: 10)
         let invoiceCreation: JSONValue =
@@ -51,6 +73,7 @@ extension AccountBuilder {
             ("expires_at", .int(spec.created + Self.day)),
             ("invoice", .optional(spec.invoiceID)),
             ("invoice_creation", invoiceCreation),
+            ("line_items", Self.lineItems(sessionID: sessionID, spec: spec)),
             ("mode", .string(spec.mode)),
             ("payment_intent", .optional(spec.paymentIntentID)),
             ("payment_status", .string(spec.paymentStatus)),
