@@ -105,6 +105,19 @@ public final class OutboxRelay: @unchecked Sendable {
                 _ = try client.call(message.method, message.payload, timeout: .seconds(30))
                 try store.markDelivered(message.sequence)
                 delivered += 1
+            } catch let error as RPCError where Self.refusedForGood(error.code) {
+                logger.error(
+                    "outbox message refused by its receiver; set aside in outbox_rejected",
+                    ["rpc.method": message.method, "outbox.sequence": "\(message.sequence)", "error": "\(error)"]
+                )
+                do {
+                    try store.markRejected(
+                        message.sequence, error: "\(error)", now: Int64(Date().timeIntervalSince1970)
+                    )
+                } catch {
+                    return nil
+                }
+                continue
             } catch {
                 logger.warning(
                     "outbox delivery failed; will retry",
@@ -115,6 +128,12 @@ public final class OutboxRelay: @unchecked Sendable {
             }
         }
         return delivered
+    }
+
+    /// Answers that no retry can change: the receiver read the message and refuses it.
+    /// Everything else (unavailable, deadline, internal) is retried until delivered.
+    static func refusedForGood(_ code: StatusCode) -> Bool {
+        [.invalidArgument, .unimplemented, .permissionDenied, .unauthenticated, .outOfRange].contains(code)
     }
 
     private func client(for method: String) -> RPCClient? {

@@ -18,6 +18,14 @@ public struct OutboxStore: Sendable {
                 last_error TEXT
             );
             CREATE INDEX IF NOT EXISTS outbox_business ON outbox(business_id);
+            CREATE TABLE IF NOT EXISTS outbox_rejected (
+                sequence INTEGER PRIMARY KEY,
+                method TEXT NOT NULL,
+                business_id TEXT NOT NULL,
+                payload BLOB NOT NULL,
+                error TEXT NOT NULL,
+                rejected_at INTEGER NOT NULL
+            );
             """
     )
 
@@ -60,6 +68,25 @@ public struct OutboxStore: Sendable {
             "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE sequence = ?",
             [.text(error), .integer(sequence)]
         )
+    }
+
+    /// Moves a message its receiver refuses for good out of the way of the ones behind it,
+    /// keeping it (with the refusal) for an operator to inspect and replay.
+    public func markRejected(_ sequence: Int64, error: String, now: Int64) throws {
+        try database.transaction {
+            try database.execute(
+                """
+                INSERT INTO outbox_rejected (sequence, method, business_id, payload, error, rejected_at)
+                SELECT sequence, method, business_id, payload, ?, ? FROM outbox WHERE sequence = ?
+                """,
+                [.text(error), .integer(now), .integer(sequence)]
+            )
+            try database.execute("DELETE FROM outbox WHERE sequence = ?", [.integer(sequence)])
+        }
+    }
+
+    public func rejectedCount() throws -> Int {
+        Int(try database.queryOne("SELECT COUNT(*) FROM outbox_rejected") { $0.int(0) } ?? 0)
     }
 
     public func pendingCount(businessID: String? = nil) throws -> Int {
