@@ -5,12 +5,14 @@ import XCTest
 final class LedgerTestsAttribution: XCTestCase {
     func testGuestCheckoutEmailIsTrimmedAndLowerCased() throws {
         let ledger = try AccountLedger.holding([
-            .init("checkout.session", """
+            .init(
+                "checkout.session",
+                """
                 {"id":"cs_g","object":"checkout.session","mode":"payment","status":"complete",
                  "payment_status":"paid","amount_total":1500,"currency":"usd","customer":null,
                  "customer_details":{"email":"  Guest.Buyer+Shoes@Example.COM "},
                  "payment_intent":"pi_g","created":5}
-                """),
+                """)
         ])
         let payment = try XCTUnwrap(ledger.payments().first)
         XCTAssertEqual(payment.email, "guest.buyer+shoes@example.com")
@@ -21,7 +23,9 @@ final class LedgerTestsAttribution: XCTestCase {
     func testCustomerEmailWinsOverWhatWasTypedAtCheckout() throws {
         let ledger = try AccountLedger.holding([
             .init("customer", #"{"id":"cus_k","object":"customer","email":"Kim@Example.com"}"#),
-            .init("charge", """
+            .init(
+                "charge",
+                """
                 {"id":"ch_k","object":"charge","status":"succeeded","captured":true,
                  "amount_captured":700,"currency":"usd","customer":{"id":"cus_k","object":"customer"},
                  "billing_details":{"email":"other@example.com"},"receipt_email":"r@example.com"}
@@ -33,7 +37,9 @@ final class LedgerTestsAttribution: XCTestCase {
     func testPaymentWithoutEmailIsReportedApart() throws {
         let ledger = try AccountLedger.holding([
             .init("customer", #"{"id":"cus_n","object":"customer","email":"   "}"#),
-            .init("charge", """
+            .init(
+                "charge",
+                """
                 {"id":"ch_n","object":"charge","status":"succeeded","captured":true,
                  "amount_captured":800,"currency":"usd","customer":"cus_n",
                  "billing_details":{"email":null},"receipt_email":""}
@@ -51,7 +57,9 @@ final class LedgerTestsAttribution: XCTestCase {
             "customer", #"{"id":"cus_x","object":"customer","email":"x@example.com","name":"X"}"#)
         let deleted = LedgerTestObject(
             "customer", #"{"id":"cus_x","object":"customer","deleted":true}"#)
-        let intent = LedgerTestObject("payment_intent", """
+        let intent = LedgerTestObject(
+            "payment_intent",
+            """
             {"id":"pi_x","object":"payment_intent","status":"succeeded","amount_received":2000,
              "currency":"usd","customer":"cus_x","created":9}
             """)
@@ -67,16 +75,20 @@ final class LedgerTestsAttribution: XCTestCase {
     func testS17TwoBusinessesOneEmail() throws {
         let businessA = try AccountLedger.holding([
             .init("customer", #"{"id":"cus_a","object":"customer","email":"a@example.com"}"#),
-            .init("payment_intent", """
+            .init(
+                "payment_intent",
+                """
                 {"id":"pi_a","object":"payment_intent","status":"succeeded",
                  "amount_received":4900,"currency":"usd","customer":"cus_a"}
                 """),
         ])
         let businessB = try AccountLedger.holding([
-            .init("charge", """
+            .init(
+                "charge",
+                """
                 {"id":"ch_c","object":"charge","status":"succeeded","captured":true,
                  "amount_captured":1200,"currency":"usd","billing_details":{"email":"A@example.com"}}
-                """),
+                """)
         ])
         let totalsA = businessA.totals().totals(forEmail: "a@example.com")
         let totalsB = businessB.totals().totals(forEmail: "a@example.com")

@@ -24,17 +24,23 @@ final class LedgerTestsDeduplication: XCTestCase {
     func testS07InvoiceLinkedOnlyThroughInvoicePayment() throws {
         let objects: [LedgerTestObject] = [
             .init("customer", #"{"id":"cus_2","object":"customer","email":"b@example.com"}"#),
-            .init("invoice", """
+            .init(
+                "invoice",
+                """
                 {"id":"in_2","object":"invoice","status":"paid","amount_paid":4900,
                  "currency":"usd","customer":"cus_2","status_transitions":{"paid_at":50},
                  "parent":{"subscription_details":{"subscription":{"id":"sub_2","object":"subscription"}}}}
                 """),
-            .init("invoice_payment", """
+            .init(
+                "invoice_payment",
+                """
                 {"id":"inpay_2","object":"invoice_payment","invoice":"in_2","status":"paid",
                  "amount_paid":4900,"currency":"usd",
                  "payment":{"type":"payment_intent","payment_intent":"pi_2"}}
                 """),
-            .init("payment_intent", """
+            .init(
+                "payment_intent",
+                """
                 {"id":"pi_2","object":"payment_intent","status":"succeeded","amount_received":4900,
                  "currency":"usd","customer":"cus_2","created":40}
                 """),
@@ -72,14 +78,18 @@ final class LedgerTestsDeduplication: XCTestCase {
         let customer = LedgerTestObject(
             "customer", #"{"id":"cus_5","object":"customer","email":"e@example.com"}"#)
         func session(paymentStatus: String) -> LedgerTestObject {
-            LedgerTestObject("checkout.session", """
+            LedgerTestObject(
+                "checkout.session",
+                """
                 {"id":"cs_5","object":"checkout.session","mode":"payment","status":"complete",
                  "payment_status":"\(paymentStatus)","amount_total":3000,"currency":"eur",
                  "customer":"cus_5","payment_intent":"pi_5","created":10}
                 """)
         }
         func intent(status: String, received: Int) -> LedgerTestObject {
-            LedgerTestObject("payment_intent", """
+            LedgerTestObject(
+                "payment_intent",
+                """
                 {"id":"pi_5","object":"payment_intent","status":"\(status)",
                  "amount_received":\(received),"currency":"eur","customer":"cus_5","created":11}
                 """)
@@ -92,7 +102,9 @@ final class LedgerTestsDeduplication: XCTestCase {
 
         try ledger.upsert([
             session(paymentStatus: "paid"), intent(status: "succeeded", received: 3000),
-            LedgerTestObject("charge", """
+            LedgerTestObject(
+                "charge",
+                """
                 {"id":"ch_5","object":"charge","status":"succeeded","captured":true,
                  "amount_captured":3000,"currency":"eur","payment_intent":"pi_5","created":12}
                 """),
@@ -105,11 +117,15 @@ final class LedgerTestsDeduplication: XCTestCase {
 
     func testOutOfBandInvoiceIsKeyedByItsId() throws {
         let ledger = try AccountLedger.holding([
-            .init("invoice", """
+            .init(
+                "invoice",
+                """
                 {"id":"in_oob","object":"invoice","status":"paid","amount_paid":1200,
                  "currency":"USD","customer_email":"h@example.com","status_transitions":{"paid_at":7}}
                 """),
-            .init("invoice_payment", """
+            .init(
+                "invoice_payment",
+                """
                 {"id":"inpay_oob","object":"invoice_payment","invoice":"in_oob","status":"paid",
                  "amount_paid":1200,"payment":{"type":"payment_record","payment_record":"pr_1"}}
                 """),
@@ -126,11 +142,15 @@ final class LedgerTestsDeduplication: XCTestCase {
 
     func testSessionsWithoutMoneyAddNothing() throws {
         let ledger = try AccountLedger.holding([
-            .init("checkout.session", """
+            .init(
+                "checkout.session",
+                """
                 {"id":"cs_free","object":"checkout.session","mode":"subscription",
                  "status":"complete","payment_status":"no_payment_required","invoice":"in_t"}
                 """),
-            .init("checkout.session", """
+            .init(
+                "checkout.session",
+                """
                 {"id":"cs_setup","object":"checkout.session","mode":"setup","status":"complete",
                  "payment_status":"paid","payment_intent":"pi_setup"}
                 """),

@@ -8,7 +8,9 @@ final class LedgerTestsFacts: XCTestCase {
     }
 
     func testExpandedReferencesKeepTheirId() throws {
-        let facts = try decode("invoice_payment", """
+        let facts = try decode(
+            "invoice_payment",
+            """
             {"id":"inpay_9","object":"invoice_payment","invoice":{"id":"in_9","object":"invoice"},
              "status":"paid","amount_paid":null,"currency":"usd",
              "payment":{"type":"payment_intent",
@@ -69,17 +71,25 @@ final class LedgerTestsFacts: XCTestCase {
     }
 
     func testRefundAndDisputeFacts() throws {
-        guard case .refund(let refund)? = try decode("refund", """
-            {"id":"re_1","object":"refund","amount":100,"charge":"ch_1","payment_intent":null,
-             "currency":"usd","status":"succeeded","created":3}
-            """) else { return XCTFail("expected a refund") }
+        guard
+            case .refund(let refund)? = try decode(
+                "refund",
+                """
+                {"id":"re_1","object":"refund","amount":100,"charge":"ch_1","payment_intent":null,
+                 "currency":"usd","status":"succeeded","created":3}
+                """)
+        else { return XCTFail("expected a refund") }
         XCTAssertEqual(refund.charge, "ch_1")
         XCTAssertNil(refund.paymentIntent)
         XCTAssertEqual(refund.amount, 100)
-        guard case .dispute(let dispute)? = try decode("dispute", """
-            {"id":"dp_2","object":"dispute","amount":1000,"charge":"ch_1",
-             "payment_intent":{"id":"pi_1"},"currency":"usd","status":"lost"}
-            """) else { return XCTFail("expected a dispute") }
+        guard
+            case .dispute(let dispute)? = try decode(
+                "dispute",
+                """
+                {"id":"dp_2","object":"dispute","amount":1000,"charge":"ch_1",
+                 "payment_intent":{"id":"pi_1"},"currency":"usd","status":"lost"}
+                """)
+        else { return XCTFail("expected a dispute") }
         XCTAssertTrue(dispute.lost)
         XCTAssertEqual(dispute.paymentIntent, "pi_1")
     }

@@ -26,11 +26,15 @@ final class LedgerTestsRefunds: XCTestCase {
     func testS11CurrenciesStayApart() throws {
         let ledger = try AccountLedger.holding([
             .init("customer", #"{"id":"cus_9","object":"customer","email":"d@example.com"}"#),
-            .init("charge", """
+            .init(
+                "charge",
+                """
                 {"id":"ch_9a","object":"charge","status":"succeeded","captured":true,
                  "amount_captured":500,"currency":"jpy","customer":"cus_9","created":100}
                 """),
-            .init("charge", """
+            .init(
+                "charge",
+                """
                 {"id":"ch_9b","object":"charge","status":"succeeded","captured":true,
                  "amount_captured":4900,"currency":"usd","customer":"cus_9","created":200}
                 """),
@@ -63,7 +67,9 @@ final class LedgerTestsRefunds: XCTestCase {
 
     func testDisputeStillOpenOrWonTakesNothing() throws {
         var objects = LedgerScenarioObjects.lostDispute
-        objects[2] = .init("dispute", """
+        objects[2] = .init(
+            "dispute",
+            """
             {"id":"dp_1","object":"dispute","charge":{"id":"ch_d","object":"charge"},
              "payment_intent":"pi_d","amount":5000,"currency":"usd","status":"won"}
             """)
@@ -84,11 +90,15 @@ final class LedgerTestsRefunds: XCTestCase {
 
     func testUncapturedOrFailedChargesAreNoMoney() throws {
         let ledger = try AccountLedger.holding([
-            .init("charge", """
+            .init(
+                "charge",
+                """
                 {"id":"ch_auth","object":"charge","status":"succeeded","captured":false,
                  "paid":true,"amount":900,"amount_captured":0,"currency":"usd"}
                 """),
-            .init("charge", """
+            .init(
+                "charge",
+                """
                 {"id":"ch_fail","object":"charge","status":"failed","captured":false,
                  "amount":900,"currency":"usd"}
                 """),

@@ -19,22 +19,31 @@ final class RevenueCallsTests: XCTestCase {
             ("ch_a3", "cus_ann", 1000, "usd", 86_400 * 40), ("ch_b1", "cus_bob", 5000, "usd", 86_400 * 50),
         ]
         for (id, customer, amount, currency, time) in buys {
-            objects.append(.init("charge", """
-                {"id":"\(id)","status":"succeeded","captured":true,"amount_captured":\(amount),
-                 "currency":"\(currency)","customer":"\(customer)","created":\(time)}
-                """))
+            objects.append(
+                .init(
+                    "charge",
+                    """
+                    {"id":"\(id)","status":"succeeded","captured":true,"amount_captured":\(amount),
+                     "currency":"\(currency)","customer":"\(customer)","created":\(time)}
+                    """))
         }
         objects.append(contentsOf: [
-            .init("payment_intent", """
+            .init(
+                "payment_intent",
+                """
                 {"id":"pi_c1","status":"succeeded","amount_received":700,"currency":"eur","created":\(86_400 * 10 + 5)}
                 """),
-            .init("checkout.session", """
+            .init(
+                "checkout.session",
+                """
                 {"id":"cs_c1","mode":"payment","status":"complete","payment_status":"paid","amount_total":700,
                  "currency":"eur","payment_intent":"pi_c1","customer_details":{"email":"cat@example.com"},
                  "line_items":{"object":"list","data":[{"description":"Yoga mat","quantity":2,"amount_total":700,
                  "currency":"eur","price":{"id":"price_mat","product":"prod_mat"}}]}}
                 """),
-            .init("charge", """
+            .init(
+                "charge",
+                """
                 {"id":"ch_c2","status":"succeeded","captured":true,"amount_captured":700,"currency":"eur",
                  "receipt_email":"cat@example.com","created":\(86_400 * 12)}
                 """),
@@ -58,9 +67,11 @@ final class RevenueCallsTests: XCTestCase {
 
     func testListCustomersSortsPagesAndFilters() throws {
         XCTAssertEqual(try list().customers.map(\.email), ["bob@example.com", "ann@example.com", "cat@example.com"])
-        XCTAssertEqual(try list(sort: "orders").customers.map(\.email), [
-            "ann@example.com", "cat@example.com", "bob@example.com",
-        ])
+        XCTAssertEqual(
+            try list(sort: "orders").customers.map(\.email),
+            [
+                "ann@example.com", "cat@example.com", "bob@example.com",
+            ])
         XCTAssertEqual(try list(sort: "last_purchase").customers.first?.email, "bob@example.com")
         let first = try list(size: 2)
         XCTAssertEqual(first.customers.count, 2)
@@ -77,10 +88,12 @@ final class RevenueCallsTests: XCTestCase {
     func testContactsMatchByEmailAndSurviveARestart() throws {
         _ = try fixture.call(
             Query.upsertContacts,
-            .init(businessId: "biz", contacts: [
-                .init(contactId: "crm_1", email: " CAT@example.com ", name: "Catherine"),
-                .init(contactId: "crm_2", email: "ann@example.com", name: "Annie"),
-            ]),
+            .init(
+                businessId: "biz",
+                contacts: [
+                    .init(contactId: "crm_1", email: " CAT@example.com ", name: "Catherine"),
+                    .init(contactId: "crm_2", email: "ann@example.com", name: "Annie"),
+                ]),
             grantFor: "biz"
         )
         _ = try fixture.call(Query.removeContacts, .init(businessId: "biz", contactIds: ["crm_2"]), grantFor: "biz")

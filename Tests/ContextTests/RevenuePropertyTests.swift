@@ -29,7 +29,8 @@ final class RevenuePropertyTests: XCTestCase {
             for business in ["biz_1", "biz_2", "biz_3"] {
                 let (objects, purchases) = makeBusiness(business, random: &random)
                 for purchase in purchases where purchase.net > 0 || purchase.gross > 0 {
-                    var row = expected[business, default: [:]][purchase.email, default: [:]][purchase.currency] ?? .init()
+                    var row =
+                        expected[business, default: [:]][purchase.email, default: [:]][purchase.currency] ?? .init()
                     row.spent += purchase.net
                     row.orders += purchase.net > 0 ? 1 : 0
                     expected[business, default: [:]][purchase.email, default: [:]][purchase.currency] = row
@@ -92,16 +93,22 @@ final class RevenuePropertyTests: XCTestCase {
                 if lost { objects.append(dispute(id, charge: "ch_\(id)", intent: nil, gross, currency)) }
             case 1:
                 objects.append(contentsOf: [
-                    .init("payment_intent", """
+                    .init(
+                        "payment_intent",
+                        """
                         {"id":"pi_\(id)","status":"succeeded","amount_received":\(gross),"currency":"\(currency)",
                          "customer":"\(customer)","latest_charge":"ch_\(id)"}
                         """),
                     .init("charge", #"{"id":"ch_\#(id)","payment_intent":"pi_\#(id)",\#(charge)}"#),
-                    .init("invoice", """
+                    .init(
+                        "invoice",
+                        """
                         {"id":"in_\(id)","status":"paid","amount_paid":\(gross),"currency":"\(currency)",
                          "customer":"\(customer)"}
                         """),
-                    .init("invoice_payment", """
+                    .init(
+                        "invoice_payment",
+                        """
                         {"id":"inpay_\(id)","invoice":"in_\(id)","status":"paid","amount_paid":\(gross),
                          "currency":"\(currency)","payment":{"type":"payment_intent","payment_intent":"pi_\(id)"}}
                         """),
@@ -109,15 +116,21 @@ final class RevenuePropertyTests: XCTestCase {
                 if lost { objects.append(dispute(id, charge: nil, intent: "pi_\(id)", gross, currency)) }
             default:
                 objects.append(contentsOf: [
-                    .init("checkout.session", """
+                    .init(
+                        "checkout.session",
+                        """
                         {"id":"cs_\(id)","mode":"payment","status":"complete","payment_status":"paid",
                          "amount_total":\(gross),"currency":"\(currency)","payment_intent":"pi_\(id)",
                          "customer_details":{"email":"\(email)"}}
                         """),
-                    .init("payment_intent", """
+                    .init(
+                        "payment_intent",
+                        """
                         {"id":"pi_\(id)","status":"succeeded","amount_received":\(gross),"currency":"\(currency)"}
                         """),
-                    .init("charge", """
+                    .init(
+                        "charge",
+                        """
                         {"id":"ch_\(id)","payment_intent":"pi_\(id)","status":"succeeded","captured":true,
                          "amount_captured":\(gross),"amount_refunded":\(refunded),"currency":"\(currency)"}
                         """),
@@ -133,7 +146,9 @@ final class RevenuePropertyTests: XCTestCase {
     {
         let chargeField = charge.map { "\"\($0)\"" } ?? "null"
         let intentField = intent.map { "\"\($0)\"" } ?? "null"
-        return .init("dispute", """
+        return .init(
+            "dispute",
+            """
             {"id":"dp_\(id)","charge":\(chargeField),"payment_intent":\(intentField),"amount":\(amount),
              "currency":"\(currency)","status":"lost"}
             """)

@@ -26,20 +26,28 @@ final class RevenueScenarioTests: XCTestCase {
     }
 
     func testS07InvoiceLinkedOnlyThroughInvoicePayment() throws {
-        try fixture.apply("biz_a", [
-            .init("customer", #"{"id":"cus_2","email":"b@example.com"}"#),
-            .init("invoice", """
-                {"id":"in_2","status":"paid","amount_paid":4900,"currency":"usd","customer":"cus_2",
-                 "parent":{"subscription_details":{"subscription":"sub_2"}}}
-                """),
-            .init("invoice_payment", """
-                {"id":"inpay_2","invoice":"in_2","status":"paid","amount_paid":4900,"currency":"usd",
-                 "payment":{"type":"payment_intent","payment_intent":"pi_2"}}
-                """),
-            .init("payment_intent", """
-                {"id":"pi_2","status":"succeeded","amount_received":4900,"currency":"usd","customer":"cus_2"}
-                """),
-        ])
+        try fixture.apply(
+            "biz_a",
+            [
+                .init("customer", #"{"id":"cus_2","email":"b@example.com"}"#),
+                .init(
+                    "invoice",
+                    """
+                    {"id":"in_2","status":"paid","amount_paid":4900,"currency":"usd","customer":"cus_2",
+                     "parent":{"subscription_details":{"subscription":"sub_2"}}}
+                    """),
+                .init(
+                    "invoice_payment",
+                    """
+                    {"id":"inpay_2","invoice":"in_2","status":"paid","amount_paid":4900,"currency":"usd",
+                     "payment":{"type":"payment_intent","payment_intent":"pi_2"}}
+                    """),
+                .init(
+                    "payment_intent",
+                    """
+                    {"id":"pi_2","status":"succeeded","amount_received":4900,"currency":"usd","customer":"cus_2"}
+                    """),
+            ])
         let row = try XCTUnwrap(fixture.summaries("biz_a", ["b@example.com"]).first)
         XCTAssertEqual(usd(row)?.spent, 4900)
         XCTAssertEqual(row.orders, 1)
@@ -62,29 +70,39 @@ final class RevenueScenarioTests: XCTestCase {
 
     func testS09DelayedPaymentMethodCountsOnceItIsPaid() throws {
         let session = { (status: String) in
-            LedgerTestObject("checkout.session", """
+            LedgerTestObject(
+                "checkout.session",
+                """
                 {"id":"cs_5","mode":"payment","status":"complete","payment_status":"\(status)",
                  "amount_total":3000,"currency":"eur","customer_details":{"email":"e@example.com"},
                  "payment_intent":"pi_5"}
                 """)
         }
-        try fixture.apply("biz_a", [
-            session("unpaid"),
-            .init("payment_intent", #"{"id":"pi_5","status":"processing","amount_received":0,"currency":"eur"}"#),
-        ])
+        try fixture.apply(
+            "biz_a",
+            [
+                session("unpaid"),
+                .init("payment_intent", #"{"id":"pi_5","status":"processing","amount_received":0,"currency":"eur"}"#),
+            ])
         var row = try XCTUnwrap(fixture.summaries("biz_a", ["e@example.com"]).first)
         XCTAssertFalse(row.found)
         XCTAssertEqual(row.orders, 0)
-        try fixture.apply("biz_a", [
-            session("paid"),
-            .init("payment_intent", """
-                {"id":"pi_5","status":"succeeded","amount_received":3000,"currency":"eur","latest_charge":"ch_5"}
-                """),
-            .init("charge", """
-                {"id":"ch_5","status":"succeeded","captured":true,"amount_captured":3000,"currency":"eur",
-                 "payment_intent":"pi_5","created":1700003000}
-                """),
-        ], version: 2)
+        try fixture.apply(
+            "biz_a",
+            [
+                session("paid"),
+                .init(
+                    "payment_intent",
+                    """
+                    {"id":"pi_5","status":"succeeded","amount_received":3000,"currency":"eur","latest_charge":"ch_5"}
+                    """),
+                .init(
+                    "charge",
+                    """
+                    {"id":"ch_5","status":"succeeded","captured":true,"amount_captured":3000,"currency":"eur",
+                     "payment_intent":"pi_5","created":1700003000}
+                    """),
+            ], version: 2)
         row = try XCTUnwrap(fixture.summaries("biz_a", ["e@example.com"]).first)
         XCTAssertEqual(usd(row, "eur")?.spent, 3000)
         XCTAssertEqual(row.orders, 1)
@@ -102,7 +120,9 @@ final class RevenueScenarioTests: XCTestCase {
 
     func testS11ZeroDecimalCurrencyStaysApart() throws {
         let charge = { (id: String, amount: Int, currency: String, time: Int) in
-            LedgerTestObject("charge", """
+            LedgerTestObject(
+                "charge",
+                """
                 {"id":"\(id)","status":"succeeded","captured":true,"amount_captured":\(amount),
                  "currency":"\(currency)","billing_details":{"email":"d@example.com"},"created":\(time)}
                 """)
@@ -121,10 +141,16 @@ final class RevenueScenarioTests: XCTestCase {
     }
 
     func testS17TwoBusinessesOneEmail() throws {
-        try fixture.apply("biz_b", [.init("charge", """
-            {"id":"ch_c","status":"succeeded","captured":true,"amount_captured":1200,"currency":"usd",
-             "billing_details":{"email":"a@example.com"}}
-            """)])
+        try fixture.apply(
+            "biz_b",
+            [
+                .init(
+                    "charge",
+                    """
+                    {"id":"ch_c","status":"succeeded","captured":true,"amount_captured":1200,"currency":"usd",
+                     "billing_details":{"email":"a@example.com"}}
+                    """)
+            ])
         try fixture.apply("biz_a", LedgerScenarioObjects.s06)
         XCTAssertEqual(usd(try XCTUnwrap(fixture.summaries("biz_a", ["a@example.com"]).first))?.spent, 4900)
         XCTAssertEqual(usd(try XCTUnwrap(fixture.summaries("biz_b", ["a@example.com"]).first))?.spent, 1200)

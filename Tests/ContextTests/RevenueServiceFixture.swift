@@ -23,7 +23,8 @@ final class RevenueServiceFixture {
 
     init() throws {
         // Short on purpose: sockaddr_un paths are limited to 107 bytes.
-        directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("rq-" + UUID().uuidString.prefix(8).lowercased())
+        directory = URL(fileURLWithPath: "/tmp").appendingPathComponent(
+            "rq-" + UUID().uuidString.prefix(8).lowercased())
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         (database, service, server, client) = try Self.start(in: directory)
     }
@@ -81,15 +82,18 @@ final class RevenueServiceFixture {
     func call<Request, Response>(
         _ method: RPCMethod<Request, Response>, _ request: Request, grantFor business: String?
     ) throws -> Response {
-        let metadata = business.map {
-            AccessGuard.metadata(userID: "user-1", businessID: $0, role: .agency, key: Self.grantKey)
-        } ?? [:]
+        let metadata =
+            business.map {
+                AccessGuard.metadata(userID: "user-1", businessID: $0, role: .agency, key: Self.grantKey)
+            } ?? [:]
         return try client.call(method, request, timeout: .seconds(10), metadata: metadata)
     }
 
     func summaries(_ business: String, _ emails: [String]) throws -> [RevenueV1.EmailSummary] {
-        try call(RevenueV1.RevenueQuery.summaryByEmails, .init(businessId: business, emails: emails), grantFor: business)
-            .summaries
+        try call(
+            RevenueV1.RevenueQuery.summaryByEmails, .init(businessId: business, emails: emails), grantFor: business
+        )
+        .summaries
     }
 }
 

@@ -29,13 +29,15 @@ final class SyncScheduleTests: XCTestCase {
         let slot = midnight + 3 * 3_600 + schedule.offsetSeconds(of: "biz_a")
         let now = slot + 60
         XCTAssertTrue(schedule.isDue(businessID: "biz_a", lastSuccess: nil, lastRunStarted: nil, now: now))
-        XCTAssertTrue(schedule.isDue(businessID: "biz_a", lastSuccess: slot - day, lastRunStarted: slot - day, now: now))
+        XCTAssertTrue(
+            schedule.isDue(businessID: "biz_a", lastSuccess: slot - day, lastRunStarted: slot - day, now: now))
         XCTAssertFalse(schedule.isDue(businessID: "biz_a", lastSuccess: slot + 1, lastRunStarted: slot + 1, now: now))
         XCTAssertFalse(
             schedule.isDue(businessID: "biz_a", lastSuccess: slot - day, lastRunStarted: slot + 5, now: now),
             "a run of this slot that failed waits for the next slot or a manual sync"
         )
-        XCTAssertTrue(schedule.isDue(businessID: "biz_a", lastSuccess: slot - day, lastRunStarted: slot + 5, now: now + day))
+        XCTAssertTrue(
+            schedule.isDue(businessID: "biz_a", lastSuccess: slot - day, lastRunStarted: slot + 5, now: now + day))
     }
 
     func testZeroSpreadStartsEveryoneAtTheConfiguredMinute() {

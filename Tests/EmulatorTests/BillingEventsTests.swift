@@ -154,8 +154,10 @@ final class BillingEventsTests: XCTestCase {
                 #"{"tenant_id": "T", "price": "p", "payment": "delayed_failed", "#
                     + #""changes": [{"renew": true}], \#(signed)}"#, "paid onboarding"
             ),
-            (#"{"tenant_id": "T", "price": "p", "deliver_to": "http://10.0.0.1/x", \#(signed)}"#, 
-                "loopback"),
+            (
+                #"{"tenant_id": "T", "price": "p", "deliver_to": "http://10.0.0.1/x", \#(signed)}"#,
+                "loopback"
+            ),
             (#"{"checkout_session": "cs_test_missing", \#(signed)}"#, "POST /v1/checkout/sessions"),
         ]
         for (body, reason) in cases {

@@ -4,9 +4,9 @@ import CSQLite
 import Contracts
 import Foundation
 import LocalCluster
+import ProtoBridge
 import StripeClient
 import TestSupport
-import ProtoBridge
 import XCTest
 
 /// Two connected accounts with one customer and one charge each, and named account objects.

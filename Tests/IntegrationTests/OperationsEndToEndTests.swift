@@ -41,9 +41,11 @@ final class OperationsEndToEndTests: XCTestCase {
         let (_, skipped) = try runDue(cluster)
         XCTAssertTrue(skipped.contains("No business is due."), skipped)
 
-        let secrets = ["STRIPE_SECRET_KEY", "STRIPEBRIDGE_STATE_KEY", "STRIPEBRIDGE_GRANT_KEY",
-                       "STRIPE_WEBHOOK_SECRETS", "STRIPE_CONNECT_WEBHOOK_SECRET"]
-            .compactMap { ClusterFixture.environment[$0] }
+        let secrets = [
+            "STRIPE_SECRET_KEY", "STRIPEBRIDGE_STATE_KEY", "STRIPEBRIDGE_GRANT_KEY",
+            "STRIPE_WEBHOOK_SECRETS", "STRIPE_CONNECT_WEBHOOK_SECRET",
+        ]
+        .compactMap { ClusterFixture.environment[$0] }
         let logs = try FileManager.default.contentsOfDirectory(atPath: cluster.folder.path)
             .filter { $0.hasSuffix(".log") && $0 != "stripe-emulator.log" }
         XCTAssertEqual(logs.count, 4, "one log per service: \(logs)")

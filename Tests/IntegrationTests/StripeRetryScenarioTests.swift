@@ -8,11 +8,17 @@ import XCTest
 /// S05: the client's retry rules against the emulator's fault knobs.
 final class StripeRetryScenarioTests: XCTestCase {
     func testRetryAfterLockTimeoutAndBadRequest() throws {
-        let dataset = try EmulatorDataset(json: SyncTestKit.dataset(
-            customers: [SyncTestKit.customer("cus_1", email: "one@example.com", created: 1_700_000_000)],
-            paymentIntents: [], charges: [SyncTestKit.payment("1", amount: 100, customer: "cus_1",
-                                                             created: 1_700_000_000).charge]
-        ))
+        let dataset = try EmulatorDataset(
+            json: SyncTestKit.dataset(
+                customers: [SyncTestKit.customer("cus_1", email: "one@example.com", created: 1_700_000_000)],
+                paymentIntents: [],
+                charges: [
+                    SyncTestKit.payment(
+                        "1", amount: 100, customer: "cus_1",
+                        created: 1_700_000_000
+                    ).charge
+                ]
+            ))
         let emulator = try StripeEmulator(dataset: dataset, secretKey: "sk_test_s05", connectClientID: "ca_s05")
         defer { emulator.stop() }
         var settings = StripeClientSettings(

@@ -18,7 +18,8 @@ final class SyncCrashResumeTests: XCTestCase {
         generator.arguments = ["--customers", "120", "--seed", "11", "--out", dataset, "--expected", expectedPath]
         try generator.run()
         generator.waitUntilExit()
-        let expected = try JSONDecoder().decode(ExpectedTotals.self, from: Data(contentsOf: URL(fileURLWithPath: expectedPath)))
+        let expected = try JSONDecoder().decode(
+            ExpectedTotals.self, from: Data(contentsOf: URL(fileURLWithPath: expectedPath)))
         let (account, truth) = try XCTUnwrap(expected.accounts.first)
 
         let cluster = try ClusterFixture.start(folder: folder, datasetPath: dataset)

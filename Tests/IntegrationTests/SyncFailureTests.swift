@@ -25,9 +25,10 @@ final class SyncFailureTests: XCTestCase {
         for _ in 0..<400 where cursor == nil {
             usleep(10_000)
             let database = try Kit.database(cluster, "sync_engine")
-            cursor = try database.queryOne(
-                "SELECT starting_after FROM sync_cursors WHERE object_type = 'customer'"
-            ) { $0.optionalText(0) } ?? nil
+            cursor =
+                try database.queryOne(
+                    "SELECT starting_after FROM sync_cursors WHERE object_type = 'customer'"
+                ) { $0.optionalText(0) } ?? nil
             database.close()
         }
         let firstPageEnd = try XCTUnwrap(cursor)
@@ -40,7 +41,8 @@ final class SyncFailureTests: XCTestCase {
         try cluster.startService("sync_engine")
         let job = try flow.syncAndWait(business: "biz")
         XCTAssertEqual(job.state, "succeeded", job.error)
-        XCTAssertEqual(try Kit.count(cluster, "sync_engine", "SELECT COUNT(*) FROM objects WHERE object_type = 'customer'"), 250)
+        XCTAssertEqual(
+            try Kit.count(cluster, "sync_engine", "SELECT COUNT(*) FROM objects WHERE object_type = 'customer'"), 250)
         XCTAssertNotNil(try Kit.lastSuccess(cluster, business: "biz"))
         let resumed = try control.requests().first { ($0["path"] as? String) == "/v1/customers" }
         XCTAssertTrue("\(resumed ?? [:])".contains(firstPageEnd), "the resumed walk starts after \(firstPageEnd)")

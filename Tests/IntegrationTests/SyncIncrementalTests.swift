@@ -37,19 +37,26 @@ final class SyncIncrementalTests: XCTestCase {
         try Kit.control(cluster).upsert(account: Kit.account, boundary.pi)
         try Kit.control(cluster).upsert(account: Kit.account, boundary.charge)
         // S03: an invoice created long ago, paid now; only an invoice.paid event says so.
-        let paid = openInvoice.replacingOccurrences(of: #""status":"open","amount_paid":0"#,
-                                                    with: #""status":"paid","amount_paid":4900"#)
-        try Kit.control(cluster).upsert(account: Kit.account, paid.replacingOccurrences(
-            of: #""id":"in_3","#, with: #""_event_type":"invoice.paid","id":"in_3","#))
+        let paid = openInvoice.replacingOccurrences(
+            of: #""status":"open","amount_paid":0"#,
+            with: #""status":"paid","amount_paid":4900"#)
+        try Kit.control(cluster).upsert(
+            account: Kit.account,
+            paid.replacingOccurrences(
+                of: #""id":"in_3","#, with: #""_event_type":"invoice.paid","id":"in_3","#))
         // S10: yesterday's charge refunded today; only a charge.refunded event shows it.
-        let refunded = refundable.charge.replacingOccurrences(of: #""amount_refunded":0"#,
-                                                              with: #""amount_refunded":1500"#)
-        try Kit.control(cluster).upsert(account: Kit.account, refunded.replacingOccurrences(
-            of: #""id":"ch_6","#, with: #""_event_type":"charge.refunded","id":"ch_6","#))
+        let refunded = refundable.charge.replacingOccurrences(
+            of: #""amount_refunded":0"#,
+            with: #""amount_refunded":1500"#)
+        try Kit.control(cluster).upsert(
+            account: Kit.account,
+            refunded.replacingOccurrences(
+                of: #""id":"ch_6","#, with: #""_event_type":"charge.refunded","id":"ch_6","#))
 
         XCTAssertEqual(try flow.syncAndWait(business: "biz").state, "succeeded")
 
-        let boundaryTotal = try XCTUnwrap(try Kit.total(flow, business: "biz", email: "c2@example.com", currency: "usd"))
+        let boundaryTotal = try XCTUnwrap(
+            try Kit.total(flow, business: "biz", email: "c2@example.com", currency: "usd"))
         XCTAssertEqual(boundaryTotal.spent, 2000)
         XCTAssertEqual(boundaryTotal.orders, 1)
         XCTAssertEqual(
@@ -80,8 +87,10 @@ final class SyncIncrementalTests: XCTestCase {
         XCTAssertEqual(try flow.syncAndWait(business: "biz").state, "succeeded")
 
         // The invoice is paid, and the last success is made 40 days old: events cannot be trusted.
-        try Kit.control(cluster).upsert(account: Kit.account, invoice.replacingOccurrences(
-            of: #""status":"open","amount_paid":0"#, with: #""status":"paid","amount_paid":4900"#))
+        try Kit.control(cluster).upsert(
+            account: Kit.account,
+            invoice.replacingOccurrences(
+                of: #""status":"open","amount_paid":0"#, with: #""status":"paid","amount_paid":4900"#))
         let database = try Kit.database(cluster, "sync_engine")
         try database.execute("UPDATE links SET last_success_started_at = ?", [.integer(Int64(Kit.now - 40 * 86_400))])
         database.close()

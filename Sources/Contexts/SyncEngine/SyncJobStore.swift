@@ -63,8 +63,10 @@ struct SyncJobStore: Sendable {
             ON CONFLICT (job_id, object_type) DO UPDATE SET starting_after = excluded.starting_after,
                 count = excluded.count, done = excluded.done
             """,
-            [.integer(jobID), .text(type), SQLValue(cursor.startingAfter), .integer(Int64(cursor.count)),
-             SQLValue(cursor.done)]
+            [
+                .integer(jobID), .text(type), SQLValue(cursor.startingAfter), .integer(Int64(cursor.count)),
+                SQLValue(cursor.done),
+            ]
         )
     }
 

@@ -103,7 +103,8 @@ struct SyncRun {
             try jobs.recordType(jobID: plan.jobID, type: type, count: cursor.count, state: .succeeded, error: nil)
             return nil
         } catch {
-            let failure = error as? StripeError
+            let failure =
+                error as? StripeError
                 ?? StripeError(kind: .decoding, status: 0, message: "\(error)", path: path)
             logger.warning(
                 "sync of a type failed",

@@ -51,10 +51,12 @@ public final class SyncService: @unchecked Sendable {
         var started: [SyncV1.SyncJob] = []
         for link in try store.allLinks() {
             let lastRunStarted = try jobs.lastStarted(businessID: link.businessID)
-            let due = all || schedule.isDue(
-                businessID: link.businessID, lastSuccess: link.lastSuccessStartedAt,
-                lastRunStarted: lastRunStarted, now: now
-            )
+            let due =
+                all
+                || schedule.isDue(
+                    businessID: link.businessID, lastSuccess: link.lastSuccessStartedAt,
+                    lastRunStarted: lastRunStarted, now: now
+                )
             guard due, !needsReconnect(link) else { continue }
             if let job = try startRun(businessID: link.businessID, trigger: .schedule).job {
                 started.append(job)
@@ -111,7 +113,8 @@ public final class SyncService: @unchecked Sendable {
         guard !request.businessId.isEmpty else { throw RPCError.invalidArgument("business_id is empty") }
         var response = try startRun(businessID: request.businessId, trigger: request.trigger)
         if request.wait {
-            response.job = try waitUntilVisible(jobID: response.job?.id ?? 0, businessID: request.businessId, context: context)
+            response.job = try waitUntilVisible(
+                jobID: response.job?.id ?? 0, businessID: request.businessId, context: context)
         }
         return response
     }

@@ -33,7 +33,8 @@ struct SyncStore: Sendable {
     func allLinks() throws -> [Link] {
         var out: [Link] = []
         try database.query("SELECT business_id, stripe_account_id, last_success_started_at FROM links") {
-            out.append(Link(businessID: $0.text(0), stripeAccountID: $0.text(1), lastSuccessStartedAt: $0.optionalInt(2)))
+            out.append(
+                Link(businessID: $0.text(0), stripeAccountID: $0.text(1), lastSuccessStartedAt: $0.optionalInt(2)))
         }
         return out
     }
@@ -140,8 +141,9 @@ struct SyncStore: Sendable {
     }
 
     func objectCount(businessID: String) throws -> Int {
-        Int(try database.queryOne("SELECT COUNT(*) FROM objects WHERE business_id = ?", [.text(businessID)]) {
-            $0.int(0)
-        } ?? 0)
+        Int(
+            try database.queryOne("SELECT COUNT(*) FROM objects WHERE business_id = ?", [.text(businessID)]) {
+                $0.int(0)
+            } ?? 0)
     }
 }

@@ -13,10 +13,12 @@ enum BenchDataset {
                 "INSERT INTO businesses (business_id, stripe_account_id, connected) VALUES (?, 'acct_bench', 1)",
                 [.text(business)]
             )
-            let insert = "INSERT INTO objects (business_id, object_type, object_id, version, json) VALUES (?, ?, ?, 1, ?)"
+            let insert =
+                "INSERT INTO objects (business_id, object_type, object_id, version, json) VALUES (?, ?, ?, 1, ?)"
             for index in 0..<customers {
                 let json = #"{"id":"cus_\#(index)","object":"customer","email":"\#(email(index))"}"#
-                try database.execute(insert, [.text(business), .text("customer"), .text("cus_\(index)"), .blob(Array(json.utf8))])
+                try database.execute(
+                    insert, [.text(business), .text("customer"), .text("cus_\(index)"), .blob(Array(json.utf8))])
             }
             let currencies = ["usd", "usd", "usd", "eur", "jpy"]
             for index in 0..<payments {
@@ -27,7 +29,8 @@ enum BenchDataset {
                     "currency":"\(currencies[index % currencies.count])","customer":"cus_\(index % customers)",\
                     "created":\(1_700_000_000 + index * 7)}
                     """
-                try database.execute(insert, [.text(business), .text("charge"), .text("ch_\(index)"), .blob(Array(json.utf8))])
+                try database.execute(
+                    insert, [.text(business), .text("charge"), .text("ch_\(index)"), .blob(Array(json.utf8))])
             }
         }
     }

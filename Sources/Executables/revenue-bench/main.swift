@@ -42,7 +42,9 @@ let socket = service.socketPath
 
 let grant = AccessGuard.metadata(userID: "bench", businessID: BenchDataset.business, role: .agency, key: key)
 func request(_ seed: Int) -> RevenueV1.SummaryByEmailsRequest {
-    .init(businessId: BenchDataset.business, emails: (0..<500).map { BenchDataset.email((seed * 7_919 + $0 * 389) % customers) })
+    .init(
+        businessId: BenchDataset.business,
+        emails: (0..<500).map { BenchDataset.email((seed * 7_919 + $0 * 389) % customers) })
 }
 
 // One client: median and p99 of SummaryByEmails with 500 emails.
@@ -56,7 +58,10 @@ for round in 0..<1_000 {
 }
 let median = BenchStatistics.percentile(samples, 0.5) / 1000
 let p99 = BenchStatistics.percentile(samples, 0.99) / 1000
-print(String(format: "SummaryByEmails x500, one client: median %.2f ms (target <= 3), p99 %.2f ms (target <= 10)", median, p99))
+print(
+    String(
+        format: "SummaryByEmails x500, one client: median %.2f ms (target <= 3), p99 %.2f ms (target <= 10)", median,
+        p99))
 
 // Eight clients, each on its own thread with its own connection, for two seconds.
 let calls = ManagedCounter()
@@ -87,8 +92,13 @@ for _ in 0..<5_000 {
 }
 let healthMedian = BenchStatistics.percentile(health, 0.5)
 let plain = PlainSocketRoundTrip.median(count: 5_000, size: 128)
-print(String(format: "Health round trip median %.1f µs vs plain Unix-socket request/response %.1f µs: %.1fx (target <= 2x)",
-    healthMedian, plain, healthMedian / plain))
-print(String(format: "revenue-query peak resident memory (VmHWM of the service process): %.0f MiB (target <= 150 MB = %.0f MiB)",
-    service.peakResidentMiB, 150e6 / 1_048_576))
+print(
+    String(
+        format: "Health round trip median %.1f µs vs plain Unix-socket request/response %.1f µs: %.1fx (target <= 2x)",
+        healthMedian, plain, healthMedian / plain))
+print(
+    String(
+        format:
+            "revenue-query peak resident memory (VmHWM of the service process): %.0f MiB (target <= 150 MB = %.0f MiB)",
+        service.peakResidentMiB, 150e6 / 1_048_576))
 single.close()

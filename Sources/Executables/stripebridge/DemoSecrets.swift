@@ -6,7 +6,9 @@ enum DemoSecrets {
     static func environment() -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         func fill(_ name: String, _ prefix: String) {
-            if (env[name] ?? "").isEmpty { env[name] = prefix + UUID().uuidString.replacingOccurrences(of: "-", with: "") }
+            if (env[name] ?? "").isEmpty {
+                env[name] = prefix + UUID().uuidString.replacingOccurrences(of: "-", with: "")
+            }
         }
         fill("STRIPE_SECRET_KEY", "sk_test_demo")
         fill("STRIPE_CONNECT_CLIENT_ID", "ca_demo")

@@ -22,9 +22,10 @@ struct ExpectedCheck {
 
     func matches(_ report: RevenueReport) -> Bool {
         let reported = Dictionary(uniqueKeysWithValues: report.totals.map { ($0.currency, ($0.spent, $0.orders)) })
-        return reported.count == totals.count && totals.allSatisfy { currency, expected in
-            reported[currency].map { $0 == expected } ?? false
-        }
+        return reported.count == totals.count
+            && totals.allSatisfy { currency, expected in
+                reported[currency].map { $0 == expected } ?? false
+            }
     }
 
     func compare(with report: RevenueReport) -> String {

@@ -2,8 +2,8 @@ import BridgeLog
 import BridgeStore
 import Contracts
 import Foundation
-import SyncEngine
 import StripeClient
+import SyncEngine
 
 // sync-bench: how fast SyncEngine mirrors an account from the Stripe emulator into SQLite and
 // its outbox, and how much memory it needs doing so. The emulator and the dataset generator run
@@ -29,7 +29,8 @@ defer { try? FileManager.default.removeItem(at: folder) }
 
 let dataset = folder.appendingPathComponent("dataset.json").path
 let started = Date()
-try BenchProcess.run(binaries, "stripe-dataset", ["--customers", "\(customers)", "--seed", "\(seed)", "--out", dataset])
+try BenchProcess.run(
+    binaries, "stripe-dataset", ["--customers", "\(customers)", "--seed", "\(seed)", "--out", dataset])
 print("dataset: \(customers) customers generated in \(BenchProcess.seconds(since: started)) s")
 
 let key = "sk_test_bench"
@@ -61,7 +62,9 @@ let elapsed = Date().timeIntervalSince(syncStarted)
 let objects = finished?.types.reduce(0) { $0 + $1.count } ?? 0
 let outbox = try database.queryOne("SELECT COUNT(*) FROM outbox") { $0.int(0) } ?? 0
 print("sync: \(finished?.state ?? "?") — \(objects) objects in \(String(format: "%.2f", elapsed)) s")
-print("throughput: \(Int(Double(objects) / elapsed)) objects/s (Stripe JSON → SQLite mirror + outbox, \(outbox) outbox batches)")
+print(
+    "throughput: \(Int(Double(objects) / elapsed)) objects/s (Stripe JSON → SQLite mirror + outbox, \(outbox) outbox batches)"
+)
 print("peak resident memory of the syncing process: \(BenchProcess.peakResidentMegabytes()) MB (target ≤ 150 MB)")
 
 guard !arguments.contains("--skip-ingest") else { exit(0) }
@@ -88,5 +91,9 @@ for body in bodies {
     written += try writer.write(page, businessID: "ingest", stripeAccountID: emulator.account, observedAt: 1)
 }
 let ingestSeconds = Date().timeIntervalSince(ingestStarted)
-print("ingest only: \(written) objects in \(String(format: "%.2f", ingestSeconds)) s = \(Int(Double(written) / ingestSeconds)) objects/s (target ≥ 20,000)")
-print("  of which decoding JSON: \(String(format: "%.2f", decodeSeconds)) s; SQLite mirror + outbox: \(String(format: "%.2f", ingestSeconds - decodeSeconds)) s")
+print(
+    "ingest only: \(written) objects in \(String(format: "%.2f", ingestSeconds)) s = \(Int(Double(written) / ingestSeconds)) objects/s (target ≥ 20,000)"
+)
+print(
+    "  of which decoding JSON: \(String(format: "%.2f", decodeSeconds)) s; SQLite mirror + outbox: \(String(format: "%.2f", ingestSeconds - decodeSeconds)) s"
+)

@@ -10,8 +10,10 @@ public final class ChildProcess: @unchecked Sendable {
     private let output: Pipe?
 
     /// Starts `executable`; when `captureOutput` is set, stdout can be read line by line.
-    init(name: String, executable: URL, arguments: [String], environment: [String: String],
-         logPath: String, captureOutput: Bool = false) throws {
+    init(
+        name: String, executable: URL, arguments: [String], environment: [String: String],
+        logPath: String, captureOutput: Bool = false
+    ) throws {
         self.name = name
         self.logPath = logPath
         process = Process()

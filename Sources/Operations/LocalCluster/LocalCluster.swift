@@ -84,7 +84,8 @@ public final class LocalCluster: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             guard process.isRunning else {
-                throw ClusterError("\(process.name) exited with status \(process.exitStatus ?? -1); see \(process.logPath)")
+                throw ClusterError(
+                    "\(process.name) exited with status \(process.exitStatus ?? -1); see \(process.logPath)")
             }
             if let answer = try? client.call(HealthV1.Health.check, .init(), timeout: .seconds(1)),
                 answer.status == .serving

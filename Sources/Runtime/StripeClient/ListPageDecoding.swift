@@ -18,8 +18,9 @@ enum ListPageDecoding {
         do {
             envelope = try JSONDecoder().decode(Envelope.self, from: Data(response.body))
         } catch {
-            throw failure("expected a list of objects with \"id\" and \"object\", and \"has_more\": \(error)",
-                          response, path)
+            throw failure(
+                "expected a list of objects with \"id\" and \"object\", and \"has_more\": \(error)",
+                response, path)
         }
         guard let ranges = JSONListSlicer.dataElements(in: response.body), ranges.count == envelope.data.count
         else {

@@ -7,8 +7,10 @@ struct ListWalk: Sendable {
     private var cursor: String?
     private var finished = false
 
-    init(client: StripeClient, path: String, query: [(String, String)], account: String?, pageSize: Int,
-         cursor: String?) {
+    init(
+        client: StripeClient, path: String, query: [(String, String)], account: String?, pageSize: Int,
+        cursor: String?
+    ) {
         self.client = client
         self.path = path
         self.account = account
@@ -20,8 +22,9 @@ struct ListWalk: Sendable {
     /// The next page, or nil after the last one.
     mutating func next() throws -> StripeListPage? {
         guard !finished else { return nil }
-        let response = try client.get(path, query: baseQuery + (cursor.map { [("starting_after", $0)] } ?? []),
-                                      account: account)
+        let response = try client.get(
+            path, query: baseQuery + (cursor.map { [("starting_after", $0)] } ?? []),
+            account: account)
         let page = try ListPageDecoding.page(response, path: path)
         guard page.hasMore else {
             finished = true

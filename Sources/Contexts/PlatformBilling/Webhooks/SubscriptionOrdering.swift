@@ -3,14 +3,14 @@
 /// A newer second wins; an older one never overwrites. Two events in the same second cannot be
 /// ordered from their bodies, so the current subscription must be read from Stripe.
 enum SubscriptionOrdering: Equatable {
-  case applyBody
-  case ignoreStale
-  case readCurrentFromStripe
+    case applyBody
+    case ignoreStale
+    case readCurrentFromStripe
 
-  static func decide(stored: Int64?, incoming: Int64) -> SubscriptionOrdering {
-    guard let stored else { return .applyBody }
-    if incoming > stored { return .applyBody }
-    if incoming < stored { return .ignoreStale }
-    return .readCurrentFromStripe
-  }
+    static func decide(stored: Int64?, incoming: Int64) -> SubscriptionOrdering {
+        guard let stored else { return .applyBody }
+        if incoming > stored { return .applyBody }
+        if incoming < stored { return .ignoreStale }
+        return .readCurrentFromStripe
+    }
 }

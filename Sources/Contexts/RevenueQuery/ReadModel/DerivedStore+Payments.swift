@@ -32,8 +32,10 @@ extension DerivedStore {
             currency = excluded.currency, gross = excluded.gross, refunded = excluded.refunded,
             disputed_lost = excluded.disputed_lost, time = excluded.time
             """,
-            [.text(business), .text(key), .text(payment.email), .text(payment.currency), .integer(payment.gross),
-             .integer(payment.refunded), .integer(payment.disputedLost), SQLValue(payment.time)]
+            [
+                .text(business), .text(key), .text(payment.email), .text(payment.currency), .integer(payment.gross),
+                .integer(payment.refunded), .integer(payment.disputedLost), SQLValue(payment.time),
+            ]
         )
     }
 

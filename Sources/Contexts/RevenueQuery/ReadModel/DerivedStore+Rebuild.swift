@@ -9,7 +9,8 @@ extension DerivedStore {
         try database.transaction {
             try purge()
             var ledger = AccountLedger()
-            try database.query("SELECT object_type, json FROM objects WHERE business_id = ?", [.text(business)]) { row in
+            try database.query("SELECT object_type, json FROM objects WHERE business_id = ?", [.text(business)]) {
+                row in
                 do {
                     guard let facts = try StripeObjectFacts.decode(objectType: row.text(0), json: row.blob(1)) else {
                         return

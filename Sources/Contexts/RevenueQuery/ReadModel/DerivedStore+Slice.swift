@@ -4,7 +4,9 @@ extension DerivedStore {
     /// The stored objects linked, directly or not, to `ids` (and to the objects naming the
     /// `customers`), with the customers they name: everything the payments of those objects
     /// are assembled from. `reached` holds every id visited, payment keys among them.
-    func slice(reaching ids: Set<String>, customers: Set<String> = []) throws -> (ledger: AccountLedger, reached: Set<String>) {
+    func slice(reaching ids: Set<String>, customers: Set<String> = []) throws -> (
+        ledger: AccountLedger, reached: Set<String>
+    ) {
         var ledger = AccountLedger()
         var reached: Set<String> = []
         var frontier = Array(ids)
@@ -17,7 +19,9 @@ extension DerivedStore {
                 [.text(business), .text(id)]
             ) { row in
                 guard row.text(0) != "customer" else { return }  // customers come from their own table
-                guard let facts = try? StripeObjectFacts.decode(objectType: row.text(0), json: row.blob(1)) else { return }
+                guard let facts = try? StripeObjectFacts.decode(objectType: row.text(0), json: row.blob(1)) else {
+                    return
+                }
                 ledger.upsert(facts)
                 frontier += ObjectLinks.paymentReferences(of: facts).filter { !reached.contains($0) }
                 if let customer = ObjectLinks.customerReference(of: facts) { namedCustomers.insert(customer) }
@@ -32,7 +36,8 @@ extension DerivedStore {
 
     /// Recomputes the payments reached from the changed ids and customers, stores the ones
     /// that differ, and returns the new totals of every email (or "" group) they moved in.
-    func refreshPayments(reaching ids: Set<String>, customers: Set<String>) throws -> [String: [String: CurrencyTotals]] {
+    func refreshPayments(reaching ids: Set<String>, customers: Set<String>) throws -> [String: [String: CurrencyTotals]]
+    {
         guard !ids.isEmpty || !customers.isEmpty else { return [:] }
         let (ledger, reached) = try slice(reaching: ids, customers: customers)
         var fresh: [String: PaymentRow] = [:]

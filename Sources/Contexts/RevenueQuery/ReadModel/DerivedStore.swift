@@ -98,8 +98,10 @@ struct DerivedStore {
             ON CONFLICT (business_id, customer_id) DO UPDATE
             SET email = excluded.email, name = excluded.name, deleted = excluded.deleted
             """,
-            [owner, .text(facts.id), SQLValue(EmailAddress.normalize(facts.email)), SQLValue(facts.name),
-             SQLValue(facts.deleted)]
+            [
+                owner, .text(facts.id), SQLValue(EmailAddress.normalize(facts.email)), SQLValue(facts.name),
+                SQLValue(facts.deleted),
+            ]
         )
     }
 
@@ -109,7 +111,9 @@ struct DerivedStore {
         try database.query(
             "SELECT customer_id, name, deleted FROM customers WHERE business_id = ? AND email = ? ORDER BY customer_id",
             [owner, .text(email)]
-        ) { found.append(CustomerFacts(id: $0.text(0), email: email, name: $0.optionalText(1), deleted: $0.int(2) != 0)) }
+        ) {
+            found.append(CustomerFacts(id: $0.text(0), email: email, name: $0.optionalText(1), deleted: $0.int(2) != 0))
+        }
         return found
     }
 

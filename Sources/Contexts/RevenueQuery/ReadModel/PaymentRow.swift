@@ -27,8 +27,9 @@ struct PaymentRow: Sendable, Equatable {
     /// What the row adds to its email's totals.
     var contribution: PaymentContribution {
         PaymentContribution(
-            Payment(key: "", currency: currency, gross: gross, refunded: refunded, disputedLost: disputedLost,
-                    email: email.isEmpty ? nil : email, time: time, sources: PaymentSources())
+            Payment(
+                key: "", currency: currency, gross: gross, refunded: refunded, disputedLost: disputedLost,
+                email: email.isEmpty ? nil : email, time: time, sources: PaymentSources())
         )
     }
 }

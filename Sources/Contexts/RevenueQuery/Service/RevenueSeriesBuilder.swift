@@ -25,7 +25,8 @@ enum RevenueSeriesBuilder {
             sum.orders += contribution.isOrder ? 1 : 0
             sums[bucket] = sum
         }
-        return sums
+        return
+            sums
             .sorted { ($0.key.start, $0.key.currency) < ($1.key.start, $1.key.currency) }
             .map { bucket, sum in
                 RevenueV1.SeriesPoint(

@@ -97,7 +97,9 @@ extension RevenueService {
         return (applied, groups)
     }
 
-    private func persist(_ change: RevenueV1.ObjectChange, _ facts: StripeObjectFacts?, business: SQLValue) throws -> Bool {
+    private func persist(_ change: RevenueV1.ObjectChange, _ facts: StripeObjectFacts?, business: SQLValue) throws
+        -> Bool
+    {
         let key: [SQLValue] = [business, .text(change.objectType), .text(change.objectId)]
         let version = SQLValue.integer(change.version)
         let condition = "business_id = ? AND object_type = ? AND object_id = ? AND version <= ?"

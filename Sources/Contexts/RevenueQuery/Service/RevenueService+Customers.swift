@@ -19,7 +19,8 @@ extension RevenueService {
                 guard let email = totals.email else { return }
                 if !filter.isEmpty {
                     let names = [stripeNames[email], contactBook.contact(forEmail: email)?.name]
-                    let matches = email.contains(filter)
+                    let matches =
+                        email.contains(filter)
                         || names.contains { $0?.lowercased().contains(filter) == true }
                     guard matches else { return }
                 }

@@ -33,7 +33,8 @@ extension RevenueService {
             throw RPCError.invalidArgument("from (\(request.from)) must be before to (\(request.to))")
         }
         guard (request.to - request.from) / 86_400 <= Self.maximumSeriesDays else {
-            throw RPCError.invalidArgument("from..to spans more than \(Self.maximumSeriesDays) days; ask a shorter range")
+            throw RPCError.invalidArgument(
+                "from..to spans more than \(Self.maximumSeriesDays) days; ask a shorter range")
         }
         guard isConnected(request.businessId) else { return .init() }
         var payments: [PaymentRow] = []

@@ -3,7 +3,8 @@ import Contracts
 
 extension RevenueService {
     /// The grids' batch lookup: one row per email asked, in the order asked, duplicates included.
-    public func summaryByEmails(_ request: RevenueV1.SummaryByEmailsRequest) throws -> RevenueV1.SummaryByEmailsResponse {
+    public func summaryByEmails(_ request: RevenueV1.SummaryByEmailsRequest) throws -> RevenueV1.SummaryByEmailsResponse
+    {
         try RevenueArguments.validate(businessID: request.businessId)
         try RevenueArguments.validate(emails: request.emails, maximum: Self.maximumEmailsPerCall)
         return reading(request.businessId) { book, _ in
@@ -49,7 +50,8 @@ extension RevenueService {
             func spent(_ totals: EmailTotals) -> Int64 {
                 (currency.isEmpty ? totals.byCurrency.values.first : totals.byCurrency[currency])?.spent ?? 0
             }
-            let ranked = candidates
+            let ranked =
+                candidates
                 .sorted { lhs, rhs in
                     let (left, right) = (spent(lhs), spent(rhs))
                     return left != right ? left > right : (lhs.email ?? "") < (rhs.email ?? "")

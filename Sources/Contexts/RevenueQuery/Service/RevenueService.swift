@@ -35,7 +35,8 @@ public final class RevenueService: @unchecked Sendable {
     /// (derived first, once, for a file written before the payments were stored).
     private func load() throws {
         var accounts: [(business: String, account: String, derived: Bool)] = []
-        try database.query("SELECT business_id, stripe_account_id, derived FROM businesses WHERE connected = 1") { row in
+        try database.query("SELECT business_id, stripe_account_id, derived FROM businesses WHERE connected = 1") {
+            row in
             accounts.append((row.text(0), row.text(1), row.int(2) != 0))
         }
         var loaded: [String: BusinessBook] = [:]

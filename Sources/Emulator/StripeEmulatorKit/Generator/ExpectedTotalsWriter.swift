@@ -24,8 +24,7 @@ enum ExpectedTotalsWriter {
         return writer.output
     }
 
-    private static func writeCurrencies(_ currencies: [String: CurrencyTotals], _ writer: inout JSONWriter)
-    {
+    private static func writeCurrencies(_ currencies: [String: CurrencyTotals], _ writer: inout JSONWriter) {
         writer.appendASCII("{")
         for (index, currency) in currencies.keys.sorted().enumerated() {
             guard let totals = currencies[currency] else { continue }

@@ -35,10 +35,14 @@ struct TenantSubscriptionState: Sendable {
         JSONObject([
             ("id", .string(priceID)), ("object", "price"), ("active", true),
             ("billing_scheme", "per_unit"), ("currency", .string(currency)), ("livemode", false),
-            ("recurring", .object(JSONObject([
-                ("interval", "month"), ("interval_count", 1), ("meter", nil),
-                ("usage_type", "licensed"),
-            ]))),
+            (
+                "recurring",
+                .object(
+                    JSONObject([
+                        ("interval", "month"), ("interval_count", 1), ("meter", nil),
+                        ("usage_type", "licensed"),
+                    ]))
+            ),
             ("type", "recurring"), ("unit_amount", .int(unitAmount)),
             ("unit_amount_decimal", .string(String(unitAmount))),
         ])
@@ -52,10 +56,14 @@ struct TenantSubscriptionState: Sendable {
             ("collection_method", "charge_automatically"), ("created", .int(created)),
             ("currency", .string(currency)), ("customer", .string(customerID)),
             ("ended_at", .optional(canceledAt)),
-            ("items", .object(JSONObject([
-                ("object", "list"), ("data", .array([.object(item)])), ("has_more", false),
-                ("url", .string("/v1/subscription_items?subscription=\(id)")),
-            ]))),
+            (
+                "items",
+                .object(
+                    JSONObject([
+                        ("object", "list"), ("data", .array([.object(item)])), ("has_more", false),
+                        ("url", .string("/v1/subscription_items?subscription=\(id)")),
+                    ]))
+            ),
             ("latest_invoice", .optional(latestInvoiceID)), ("livemode", false),
             ("metadata", metadata), ("start_date", .int(created)), ("status", .string(status)),
         ])
@@ -66,9 +74,10 @@ struct TenantSubscriptionState: Sendable {
         var previous = JSONObject()
         if old.status != status { previous["status"] = .string(old.status) }
         if old.priceID != priceID || old.quantity != quantity || old.periodEnd != periodEnd {
-            previous["items"] = .object(JSONObject([
-                ("object", "list"), ("data", .array([.object(old.item)])),
-            ]))
+            previous["items"] = .object(
+                JSONObject([
+                    ("object", "list"), ("data", .array([.object(old.item)])),
+                ]))
         }
         if old.latestInvoiceID != latestInvoiceID {
             previous["latest_invoice"] = .optional(old.latestInvoiceID)

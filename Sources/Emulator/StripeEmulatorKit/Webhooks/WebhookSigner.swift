@@ -17,8 +17,9 @@ struct WebhookSigner: Sendable {
     func header(payload: [UInt8], timestamp: Int64) -> String {
         let prefix = "t=\(timestamp),"
         let signatures = secrets.map {
-            String(WebhookSignature.header(payload: payload, secret: $0, timestamp: timestamp)
-                .dropFirst(prefix.count))
+            String(
+                WebhookSignature.header(payload: payload, secret: $0, timestamp: timestamp)
+                    .dropFirst(prefix.count))
         }
         return prefix + signatures.joined(separator: ",")
     }

@@ -55,7 +55,8 @@ extension CheckoutSessionFacts: Decodable {
         amountTotal = try object.decodeIfPresent(Int64.self, forKey: .amountTotal)
         currency = try object.decodeIfPresent(String.self, forKey: .currency)
         created = try object.decodeIfPresent(Int64.self, forKey: .created)
-        lineItems = try object.nestedIfPresent(keyedBy: ListKeys.self, forKey: .lineItems)?
+        lineItems =
+            try object.nestedIfPresent(keyedBy: ListKeys.self, forKey: .lineItems)?
             .decodeIfPresent([CheckoutLineItem].self, forKey: .data) ?? []
     }
 }

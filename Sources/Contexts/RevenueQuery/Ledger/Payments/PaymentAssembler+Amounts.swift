@@ -43,7 +43,8 @@ extension PaymentAssembler {
     }
 
     private func anyCurrency(_ evidence: PaymentEvidence) -> String? {
-        let candidates: [String?] = [evidence.paymentIntent?.currency]
+        let candidates: [String?] =
+            [evidence.paymentIntent?.currency]
             + evidence.charges.map(\.currency)
             + evidence.invoices.map(\.currency)
             + evidence.invoicePayments.map(\.currency)

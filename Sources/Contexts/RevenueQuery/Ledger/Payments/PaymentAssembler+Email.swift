@@ -4,7 +4,8 @@ extension PaymentAssembler {
     /// email); a session's `customer_details.email`; an invoice's `customer_email`; a charge's
     /// `billing_details.email`; the PaymentIntent's, then a charge's `receipt_email`.
     func email(_ evidence: PaymentEvidence) -> String? {
-        let customerIds: [String?] = [evidence.paymentIntent?.customer]
+        let customerIds: [String?] =
+            [evidence.paymentIntent?.customer]
             + evidence.charges.map(\.customer)
             + evidence.invoices.map(\.customer)
             + evidence.sessions.map(\.customer)
