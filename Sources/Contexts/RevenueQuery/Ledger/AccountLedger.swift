@@ -1,9 +1,9 @@
 /// The Stripe facts of one business (one connected account and mode), keyed by object id, and
 /// the payments they add up to.
 ///
-/// `payments()` recomputes every payment from every held object, in O(objects); reverse links
-/// kept on each upsert let `payments(forKeys:)` recompute only the keys a change touches
-/// (see `affectedKeys(of:)`), with the same result.
+/// `payments()` recomputes every payment from every held object, in O(objects). The service
+/// keeps ledgers small: it loads into one only the objects a change can reach (see
+/// `DerivedStore`), so this stays cheap however large the business.
 ///
 /// It does not hold more than one business: build one ledger per account so that no payment
 /// of one business can ever be attributed through another.
@@ -16,7 +16,6 @@ public struct AccountLedger: Sendable, Equatable {
     public private(set) var checkoutSessions: [String: CheckoutSessionFacts] = [:]
     public private(set) var refunds: [String: RefundFacts] = [:]
     public private(set) var disputes: [String: DisputeFacts] = [:]
-    private(set) var links = LedgerLinks()
 
     public init() {}
 
@@ -32,9 +31,7 @@ public struct AccountLedger: Sendable, Equatable {
     /// whichever order the deleted and the live snapshot arrive. Use this, not `remove`, for a
     /// `customer.deleted` event so the customer's payments stay attributed.
     public mutating func upsert(_ facts: StripeObjectFacts) {
-        if let held = held(type: facts.objectType, id: facts.id) { links.remove(held) }
         store(facts)
-        if let stored = held(type: facts.objectType, id: facts.id) { links.insert(stored) }
     }
 
     private mutating func store(_ facts: StripeObjectFacts) {
@@ -55,7 +52,6 @@ public struct AccountLedger: Sendable, Equatable {
     /// unknown object types are ignored.
     @discardableResult
     public mutating func remove(objectType: String, id: String) -> Bool {
-        if let held = held(type: objectType, id: id) { links.remove(held) }
         return switch objectType {
         case "customer": customers.removeValue(forKey: id) != nil
         case "payment_intent": paymentIntents.removeValue(forKey: id) != nil
