@@ -1,3 +1,4 @@
+import BridgeRPC
 import Contracts
 import Foundation
 import LocalCluster
@@ -26,6 +27,25 @@ final class OperationsEndToEndTests: XCTestCase {
         XCTAssertTrue(try flow.connect(business: "biz_ops").connected)
         XCTAssertEqual(try flow.syncAndWait(business: "biz_ops").state, "succeeded")
         XCTAssertEqual(try flow.summaries(business: "biz_ops", emails: ["a@example.com"]).summaries[0].orders, 1)
+
+        // The manual sync and job status are the business's own: no grant, or another
+        // business's grant, is refused.
+        let sync = cluster.client("sync_engine")
+        defer { sync.close() }
+        for metadata in [[:], flow.grant(business: "biz_other")] {
+            XCTAssertThrowsError(
+                try sync.call(SyncV1.SyncEngine.sync, .init(businessId: "biz_ops"), metadata: metadata)
+            ) { XCTAssertEqual(($0 as? RPCError)?.code, .permissionDenied, "\($0)") }
+            XCTAssertThrowsError(
+                try sync.call(SyncV1.SyncEngine.listJobs, .init(businessId: "biz_ops"), metadata: metadata)
+            ) { XCTAssertEqual(($0 as? RPCError)?.code, .permissionDenied, "\($0)") }
+            XCTAssertThrowsError(try sync.call(SyncV1.SyncEngine.getJob, .init(jobId: 1), metadata: metadata)) {
+                XCTAssertEqual(($0 as? RPCError)?.code, .notFound, "\($0)")
+            }
+        }
+        let jobs = try sync.call(
+            SyncV1.SyncEngine.listJobs, .init(businessId: "biz_ops"), metadata: flow.grant(business: "biz_ops"))
+        XCTAssertEqual(jobs.jobs.first?.state, "succeeded")
 
         let (status, printed) = try runDue(cluster)
         XCTAssertEqual(status, 0, printed)

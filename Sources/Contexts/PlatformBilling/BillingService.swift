@@ -74,7 +74,7 @@ public final class BillingService: Sendable {
     }
 
     static func require(_ value: String, _ name: String) throws {
-        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw RPCError(.invalidArgument, "\(name) is empty; pass a non-empty \(name)")
         }
     }

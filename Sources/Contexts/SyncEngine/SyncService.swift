@@ -1,3 +1,4 @@
+import AccessControl
 import BridgeLog
 import BridgeRPC
 import BridgeStore
@@ -221,11 +222,26 @@ public final class SyncService: @unchecked Sendable {
         return try jobs.job(jobID) ?? SyncV1.SyncJob(id: jobID)
     }
 
-    public func register(on server: RPCServer) {
+    /// Registers the calls. The business-scoped ones a user triggers (the manual sync button,
+    /// job status) need a grant for that business; LinkChanged comes from ConnectAuth and
+    /// RunDue from the operator's command, both over the service user's socket (mode 0600).
+    public func register(on server: RPCServer, access: AccessGuard) {
         server.register(SyncV1.SyncEngine.linkChanged) { request, _ in try self.linkChanged(request) }
-        server.register(SyncV1.SyncEngine.sync) { request, context in try self.sync(request, context: context) }
-        server.register(SyncV1.SyncEngine.getJob) { request, _ in try self.getJob(request) }
-        server.register(SyncV1.SyncEngine.listJobs) { request, _ in try self.listJobs(request) }
+        server.register(SyncV1.SyncEngine.sync) { request, context in
+            try access.require(context, businessID: request.businessId, clientRoute: true)
+            return try self.sync(request, context: context)
+        }
+        server.register(SyncV1.SyncEngine.getJob) { request, context in
+            // An unknown job and someone else's job answer alike, so ids reveal nothing.
+            guard let answer = try? self.getJob(request), let business = answer.job?.businessId,
+                (try? access.require(context, businessID: business, clientRoute: true)) != nil
+            else { throw RPCError.notFound("sync job \(request.jobId) does not exist or is not yours to read") }
+            return answer
+        }
+        server.register(SyncV1.SyncEngine.listJobs) { request, context in
+            try access.require(context, businessID: request.businessId, clientRoute: true)
+            return try self.listJobs(request)
+        }
         server.register(SyncV1.SyncEngine.runDue) { request, context in try self.runDue(request, context: context) }
     }
 }

@@ -1,10 +1,11 @@
+import AccessControl
 import BridgeRPC
 import Outbox
 import ServiceKit
 import SyncEngine
 
 // SyncEngine: mirrors connected accounts and feeds RevenueQuery through its outbox.
-let launch = ServiceLaunch.prepare(service: "sync_engine", secrets: [.stripeSecretKey])
+let launch = ServiceLaunch.prepare(service: "sync_engine", secrets: [.stripeSecretKey, .grantKey])
 let database = launch.openDatabase()
 let server = launch.server()
 do {
@@ -24,7 +25,7 @@ do {
         connectClient: launch.client(of: "connect_auth")
     )
     let scheduler = SyncScheduler(service: service, logger: launch.logger)
-    service.register(on: server)
+    service.register(on: server, access: AccessGuard(key: launch.secrets.grantKey))
     relay.start()
     try service.resumeInterruptedRuns()
     scheduler.start()

@@ -3,7 +3,7 @@ import BridgeRPC
 /// Argument checks shared by RevenueQuery's calls; each failure names the argument and why.
 enum RevenueArguments {
     static func validate(businessID: String) throws {
-        guard !businessID.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !businessID.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw RPCError.invalidArgument("business_id is empty: name the business whose data is asked for")
         }
     }
