@@ -105,6 +105,18 @@ final class ConnectDisconnectEndToEndTests: XCTestCase {
                 signatureHeader: WebhookSignature.header(payload: other, secret: secret, timestamp: now)))
         XCTAssertFalse(ignored.handled)
 
+        // A late retry of a revocation older than the link (Stripe re-signs retries) keeps it.
+        let stale = Array(
+            #"{"id":"evt_old","object":"event","type":"account.application.deauthorized","account":"acct_A","created":1700000000}"#
+                .utf8)
+        let replayed = try driver.call(
+            ConnectV1.ConnectAuth.handleConnectWebhook,
+            .init(
+                payload: stale, signatureHeader: WebhookSignature.header(payload: stale, secret: secret, timestamp: now)
+            ))
+        XCTAssertEqual(replayed.disconnectedBusinessIds, [])
+        XCTAssertEqual(try driver.linkRows("biz_1"), 1)
+
         let header = WebhookSignature.header(payload: body, secret: secret, timestamp: now)
         let handled = try driver.call(
             ConnectV1.ConnectAuth.handleConnectWebhook, .init(payload: body, signatureHeader: header))

@@ -39,7 +39,10 @@ extension ConnectService {
                 "\(type) event \(eventID) names no account; nothing can be unlinked")
         }
         response.handled = true
-        for business in try store.businesses(linkedTo: account) {
+        // A link saved after the event happened is newer than the revocation: a late retry of
+        // an old event (Stripe re-signs every retry) must not drop a fresh connection.
+        let happenedAt = (event["created"] as? Int).map(Int64.init) ?? clock()
+        for business in try store.businesses(linkedTo: account, linkedAtOrBefore: happenedAt) {
             if try unlink(businessID: business, why: "access revoked at Stripe") != nil {
                 response.disconnectedBusinessIds.append(business)
             }

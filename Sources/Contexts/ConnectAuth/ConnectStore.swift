@@ -50,11 +50,14 @@ struct ConnectStore: Sendable {
     }
 
     /// Every business linked to `stripeAccountID`.
-    func businesses(linkedTo stripeAccountID: String) throws -> [String] {
+    func businesses(linkedTo stripeAccountID: String, linkedAtOrBefore time: Int64 = .max) throws -> [String] {
         var out: [String] = []
         try database.query(
-            "SELECT business_id FROM stripe_access WHERE stripe_account_id = ? ORDER BY business_id",
-            [.text(stripeAccountID)]
+            """
+            SELECT business_id FROM stripe_access WHERE stripe_account_id = ? AND date_created <= ?
+            ORDER BY business_id
+            """,
+            [.text(stripeAccountID), .integer(time)]
         ) { out.append($0.text(0)) }
         return out
     }
