@@ -25,6 +25,33 @@ final class RPCServerLimitsTests: XCTestCase {
         XCTAssertFalse(try echoes(on: extra), "the third connection must be closed")
     }
 
+    func testIdleAndTricklingConnectionsAreClosedSoTheyCannotHoldEverySlot() throws {
+        var limits = RPCServer.Limits()
+        limits.maxConnections = 2
+        limits.idleTimeout = .milliseconds(300)
+        limits.frameTimeout = .milliseconds(300)
+        _ = try harness.startServer(limits: limits)
+        let idle = try UnixSocket.connect(path: harness.socketPath)
+        defer { idle.close() }
+        let trickling = try UnixSocket.connect(path: harness.socketPath)
+        defer { trickling.close() }
+        XCTAssertTrue(trickling.send([0, 0, 0, 40, 1, 2]), "the start of a frame that never ends")
+        Thread.sleep(forTimeInterval: 0.1)
+        let early = try UnixSocket.connect(path: harness.socketPath)
+        XCTAssertFalse(try echoes(on: early), "both slots are held for now")
+        early.close()
+
+        Thread.sleep(forTimeInterval: 0.8)
+        let later = try UnixSocket.connect(path: harness.socketPath)
+        defer { later.close() }
+        XCTAssertTrue(try echoes(on: later), "the idle and the trickling connection were closed")
+        // A client whose idle connection was closed reconnects on its next call.
+        let client = harness.client()
+        XCTAssertNoThrow(try client.call(HealthMessages.checkMethod, []))
+        Thread.sleep(forTimeInterval: 0.8)
+        XCTAssertNoThrow(try client.call(HealthMessages.checkMethod, []))
+    }
+
     func testCallsInFlightPerConnectionAreCapped() throws {
         var limits = RPCServer.Limits()
         limits.maxCallsInFlightPerConnection = 2

@@ -11,6 +11,12 @@ extension RPCServer {
         public var drainTimeout: Duration = .seconds(5)
         /// A peer that does not read its answers for this long is disconnected.
         public var sendTimeout: Duration = .seconds(5)
+        /// A connection with no call in flight that sends nothing for this long is closed (its
+        /// client reconnects on its next call), so idle sockets cannot hold every slot.
+        public var idleTimeout: Duration = .seconds(60)
+        /// A frame whose first bytes arrived must be complete within this, or the connection
+        /// is closed: a peer trickling bytes cannot hold a reader forever.
+        public var frameTimeout: Duration = .seconds(10)
 
         public init() {}
     }

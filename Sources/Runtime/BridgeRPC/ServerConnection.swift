@@ -76,7 +76,24 @@ final class ServerConnection: Sendable {
 
     private func readFrames() -> ReadEnd {
         while true {
-            guard reader.receive(from: socket) == .bytes else { return .endOfStream }
+            let midFrame = reader.bufferedByteCount > 0
+            let wait = midFrame ? limits.frameTimeout : limits.idleTimeout
+            switch reader.receive(from: socket, within: wait.seconds) {
+            case .bytes:
+                break
+            case .ended:
+                return .endOfStream
+            case .timedOut:
+                if midFrame {
+                    logger.debug("closing connection: a frame was not completed in time")
+                    return .protocolViolation
+                }
+                if state.withLock({ $0.callsInFlight == 0 }) {
+                    logger.debug("closing idle connection")
+                    return .endOfStream
+                }
+                continue
+            }
             do {
                 while let envelope = try reader.nextEnvelope() {
                     guard envelope.kind == .request else {
