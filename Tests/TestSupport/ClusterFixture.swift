@@ -42,6 +42,9 @@ public enum ClusterFixture {
         let cluster = LocalCluster(
             folder: folder, binaries: binaries, environment: environment.merging(settings) { _, new in new }
         )
+        // Each test's folder goes with its cluster; set STRIPEBRIDGE_KEEP_TEST_FOLDERS to look
+        // at databases and logs after a run.
+        cluster.removesFolderOnStop = ProcessInfo.processInfo.environment["STRIPEBRIDGE_KEEP_TEST_FOLDERS"] == nil
         do {
             try cluster.start(dataset: datasetPath)
         } catch {

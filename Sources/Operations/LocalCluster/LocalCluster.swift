@@ -19,6 +19,8 @@ public final class LocalCluster: @unchecked Sendable {
     public private(set) var stripeBase = ""
     public private(set) var emulator: ChildProcess?
     public private(set) var processes: [String: ChildProcess] = [:]
+    /// Remove `folder` (databases, sockets, logs) once everything is stopped.
+    public var removesFolderOnStop = false
 
     /// `binaries` holds the built executables; `environment` supplies the secrets.
     public init(folder: URL, binaries: URL, environment: [String: String]) {
@@ -112,6 +114,7 @@ public final class LocalCluster: @unchecked Sendable {
         for (service, _) in Self.services.reversed() { stopService(service) }
         emulator?.stop()
         emulator = nil
+        if removesFolderOnStop { try? FileManager.default.removeItem(at: folder) }
     }
 
     deinit { stop() }

@@ -19,6 +19,9 @@ public struct ServiceLaunch: Sendable {
 
     /// `name` is the service's key under `services:` (e.g. "revenue_query").
     public static func prepare(service name: String, secrets needed: [SecretName]) -> ServiceLaunch {
+        // The SQLite files hold customers' emails and the sockets accept calls: both are made
+        // readable by the service's own user only.
+        umask(0o077)
         let logger = Logger(label: "stripebridge." + name)
         let path = configPath()
         do {
