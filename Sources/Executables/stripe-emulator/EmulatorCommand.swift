@@ -37,6 +37,9 @@ enum EmulatorCommand {
             return fail("--port must be a number from 0 to 65535")
         }
         // Block the stop signals before any server thread starts, so only sigwait sees them.
+        // A parent may have left them ignored, and an ignored signal never reaches sigwait.
+        signal(SIGTERM, SIG_DFL)
+        signal(SIGINT, SIG_DFL)
         var stopSignals = sigset_t()
         sigemptyset(&stopSignals)
         sigaddset(&stopSignals, SIGTERM)

@@ -34,7 +34,12 @@ struct DemoCommand {
     func run(binaries: URL) throws {
         let business = "biz_demo"
         let environment = DemoSecrets.environment()
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard existing.isEmpty else {
+            throw UsageError("\(folder.path) is not empty; the demo needs a fresh folder (or none: it makes one)")
+        }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        DemoInterruption.install(removing: keepFolder ? nil : folder)
         let dataset = folder.appendingPathComponent("dataset.json").path
         let expected = folder.appendingPathComponent("expected.json").path
         say("Generating a Stripe dataset of \(customers) customers (seed \(seed))…")

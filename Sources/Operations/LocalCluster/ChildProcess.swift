@@ -26,6 +26,18 @@ public final class ChildProcess: @unchecked Sendable {
         output = captureOutput ? Pipe() : nil
         process.standardOutput = output ?? log
         try process.run()
+        Self.running.withLock { _ = $0.insert(process.processIdentifier) }
+    }
+
+    /// Every child still running, so an interrupted parent can stop them all (children get
+    /// process groups of their own, so signalling the parent's group does not reach them).
+    private static let running = RunningChildren()
+
+    /// SIGTERM to every child started and not yet stopped; safe from any thread.
+    public static func terminateAll() {
+        running.withLock { pids in
+            for pid in pids { kill(pid, SIGTERM) }
+        }
     }
 
     /// Reads stdout until a line starts with `prefix`; nil when the process ended first.
@@ -54,6 +66,7 @@ public final class ChildProcess: @unchecked Sendable {
         while process.isRunning && Date() < deadline { usleep(10_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+        Self.running.withLock { _ = $0.remove(process.processIdentifier) }
     }
 
     /// SIGKILL at once, like a crash.
@@ -61,7 +74,22 @@ public final class ChildProcess: @unchecked Sendable {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        Self.running.withLock { _ = $0.remove(process.processIdentifier) }
     }
 
     public var exitStatus: Int32? { process.isRunning ? nil : process.terminationStatus }
+}
+
+/// The process ids of the children still running, behind a lock.
+///
+/// `@unchecked Sendable`: `pids` is only touched under `lock`.
+private final class RunningChildren: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pids: Set<Int32> = []
+
+    func withLock<T>(_ body: (inout Set<Int32>) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&pids)
+    }
 }

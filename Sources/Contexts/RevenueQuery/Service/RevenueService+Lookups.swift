@@ -47,8 +47,12 @@ extension RevenueService {
                 for (code, row) in totals.byCurrency { business[code, default: CurrencyTotals()].merge(row) }
                 if currency.isEmpty || totals.byCurrency[currency] != nil { candidates.append(totals) }
             }
+            // Amounts in different currencies are never compared: without a currency the
+            // ranking is by orders, all currencies together.
             func spent(_ totals: EmailTotals) -> Int64 {
-                (currency.isEmpty ? totals.byCurrency.values.first : totals.byCurrency[currency])?.spent ?? 0
+                currency.isEmpty
+                    ? Int64(totals.byCurrency.values.reduce(0) { $0 + $1.orders })
+                    : totals.byCurrency[currency]?.spent ?? 0
             }
             let ranked =
                 candidates

@@ -188,6 +188,10 @@ struct  Stripebridge__Revenue__V1__TopCustomersRequest
 {
   ProtobufCMessage base;
   char *business_id;
+  /*
+   * Ranks by spent in this currency; empty ranks by orders in every currency (amounts in
+   * different currencies are never compared).
+   */
   char *currency;
   int32_t limit;
 };
