@@ -55,7 +55,33 @@ final class ConfigTests: XCTestCase {
             XCTFail("expected the configuration to be rejected")
             return ""
         } catch let error as ConfigError {
-            return error.description
+            // Messages name the file by its full path; compare them from the file name on.
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/"
+            XCTAssertTrue(error.description.hasPrefix(folder), error.description)
+            return error.description.replacingOccurrences(of: folder, with: "")
+        }
+    }
+
+    func testUnknownKeysSectionsOfTheWrongKindAndADirectoryAreNamed() throws {
+        XCTAssertEqual(
+            try loadError(Self.sample.replacingOccurrences(of: "  max_concurrent: 4", with: "  max_concurent: 4")),
+            "services.yaml: missing key \"sync.max_concurrent\""
+        )
+        XCTAssertEqual(
+            try loadError(Self.sample + "\nsync_typo: {}\n"),
+            "services.yaml: unknown key \"sync_typo\"; check its spelling against the documented settings"
+        )
+        XCTAssertEqual(
+            try loadError(
+                Self.sample.replacingOccurrences(of: "  max_retries: 4", with: "  max_retries: 4\n  retry: 1")),
+            "services.yaml: unknown key \"stripe.retry\"; check its spelling against the documented settings"
+        )
+        let scalarSection = Self.sample.replacingOccurrences(
+            of: "stripe:\n", with: "stripe: 5\nstripe_was:\n")
+        XCTAssertTrue(try loadError(scalarSection).contains("\"stripe\" must be a mapping, got"))
+        let folder = URL(fileURLWithPath: try write(Self.sample)).deletingLastPathComponent().path
+        XCTAssertThrowsError(try ServicesConfig.load(path: folder, environment: [:])) { error in
+            XCTAssertTrue("\(error)".contains("is a directory"), "\(error)")
         }
     }
 
@@ -140,7 +166,7 @@ final class ConfigTests: XCTestCase {
     }
 
     func testStructuralErrors() throws {
-        XCTAssertTrue(try loadError("stripe: [1, 2]\n").contains("\"stripe.api_base\""))
+        XCTAssertTrue(try loadError("stripe: [1, 2]\n").contains("\"stripe\" must be a mapping, got a sequence"))
         XCTAssertTrue(
             try loadError("stripe:\n  api_base: [a]\n").contains("must be a single value, got a sequence"))
         XCTAssertTrue(try loadError("- a\n- b\n").contains("top level must be a mapping"))
@@ -149,7 +175,7 @@ final class ConfigTests: XCTestCase {
         XCTAssertTrue(syntax.contains("YAML syntax error at line"), syntax)
         let missing = directory.appendingPathComponent("nope.yaml").path
         XCTAssertThrowsError(try ServicesConfig.load(path: missing, environment: [:])) { error in
-            XCTAssertTrue("\(error)".hasPrefix("nope.yaml: cannot read"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix(missing + ": cannot read"), "\(error)")
         }
     }
 

@@ -10,24 +10,42 @@ public struct ConfigReader: Sendable {
     public let key: String
     public let file: String
     let environment: [String: String]
+    private let keysRead: KeysRead
 
     public init(root: YAMLNode, file: String, environment: [String: String] = [:]) {
-        self.init(node: root, key: "", file: file, environment: environment)
+        self.init(node: root, key: "", file: file, environment: environment, keysRead: KeysRead())
     }
 
-    init(node: YAMLNode?, key: String, file: String, environment: [String: String]) {
+    private init(node: YAMLNode?, key: String, file: String, environment: [String: String], keysRead: KeysRead) {
         self.node = node
         self.key = key
         self.file = file
         self.environment = environment
+        self.keysRead = keysRead
     }
 
     /// The value under `name`; reading it throws later if it is missing.
     public func child(_ name: String) -> ConfigReader {
-        ConfigReader(
-            node: node?[name], key: key.isEmpty ? name : "\(key).\(name)",
-            file: file, environment: environment
+        let childKey = key.isEmpty ? name : "\(key).\(name)"
+        keysRead.record(childKey)
+        return ConfigReader(
+            node: node?[name], key: childKey, file: file, environment: environment, keysRead: keysRead
         )
+    }
+
+    /// Throws for the first key of the file under this one that nothing read: a misspelt
+    /// setting would otherwise be ignored without a word.
+    public func rejectUnreadKeys() throws {
+        guard case .mapping(let pairs)? = node else { return }
+        for (name, _) in pairs {
+            let childKey = key.isEmpty ? name : "\(key).\(name)"
+            guard keysRead.contains(childKey) else {
+                throw error("unknown key \"\(childKey)\"; check its spelling against the documented settings")
+            }
+            try ConfigReader(
+                node: node?[name], key: childKey, file: file, environment: environment, keysRead: keysRead
+            ).rejectUnreadKeys()
+        }
     }
 
     /// The environment variable that overrides this key.
@@ -48,7 +66,14 @@ public struct ConfigReader: Sendable {
         guard case .mapping(let pairs) = node else {
             throw error("\"\(key)\" must be a mapping, got \(node.kindName)")
         }
-        return pairs.map { ($0.key, child($0.key)) }
+        // Listing a section is not reading its keys: each counts as read once a caller asks for it.
+        return pairs.map { pair in
+            let childKey = key.isEmpty ? pair.key : "\(key).\(pair.key)"
+            return (
+                pair.key,
+                ConfigReader(node: pair.value, key: childKey, file: file, environment: environment, keysRead: keysRead)
+            )
+        }
     }
 
     /// The scalar text, from the override variable when set; empty text counts as missing.
@@ -77,5 +102,13 @@ public struct ConfigReader: Sendable {
 
     private func missing() -> ConfigError {
         error("missing key \"\(key)\"")
+    }
+
+    /// The mapping under `name` (a section such as `stripe:`); throws when it is absent or
+    /// holds anything else.
+    public func section(_ name: String) throws -> ConfigReader {
+        let section = child(name)
+        _ = try section.entries()
+        return section
     }
 }

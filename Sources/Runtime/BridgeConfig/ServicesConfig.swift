@@ -18,7 +18,11 @@ public struct ServicesConfig: Sendable, Equatable {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ServicesConfig {
         let url = URL(fileURLWithPath: path).standardizedFileURL
-        let file = url.lastPathComponent
+        let file = url.path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ConfigError(file: file, message: "is a directory; pass the path of services.yaml itself")
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -42,15 +46,16 @@ public struct ServicesConfig: Sendable, Equatable {
             throw ConfigError(file: file, message: "the top level must be a mapping, got \(root.kindName)")
         }
         let reader = ConfigReader(root: root, file: file, environment: environment)
-        let stripe = try StripeSettings(reader.child("stripe"))
-        let connect = try ConnectSettings(reader.child("connect"))
-        let sync = try SyncSettings(reader.child("sync"))
+        let stripe = try StripeSettings(reader.section("stripe"))
+        let connect = try ConnectSettings(reader.section("connect"))
+        let sync = try SyncSettings(reader.section("sync"))
         var services: [String: ServiceEndpoint] = [:]
         let servicesReader = reader.child("services")
         _ = try servicesReader.entries()  // names the section when it is missing or malformed
         for name in serviceNames {
             services[name] = try ServiceEndpoint(servicesReader.child(name), directory: directory)
         }
+        try reader.rejectUnreadKeys()
         return ServicesConfig(stripe: stripe, connect: connect, sync: sync, services: services, file: file)
     }
 
