@@ -23,7 +23,7 @@ public struct ServiceLaunch: Sendable {
         // readable by the service's own user only.
         umask(0o077)
         let logger = Logger(label: "stripebridge." + name)
-        let path = configPath()
+        let path = parseArguments(service: name, logger: logger)
         do {
             let config = try ServicesConfig.load(path: path)
             let endpoint = try config.endpoint(name)
@@ -35,11 +35,31 @@ public struct ServiceLaunch: Sendable {
     }
 
     /// `--config PATH`, else `STRIPEBRIDGE_CONFIG`, else `services.yaml` in the working directory.
-    public static func configPath(arguments: [String] = CommandLine.arguments) -> String {
-        if let flag = arguments.firstIndex(of: "--config"), flag + 1 < arguments.count {
-            return arguments[flag + 1]
+    /// `--help` prints the usage; anything else stops the service with the usage (status 64).
+    static func parseArguments(service name: String, logger: Logger) -> String {
+        let usage = """
+            usage: \(name.replacingOccurrences(of: "_", with: "-")) [--config PATH]
+              PATH defaults to $STRIPEBRIDGE_CONFIG, then ./services.yaml. Secrets come from the environment.
+            """
+        var arguments = CommandLine.arguments.dropFirst()
+        var path = ProcessInfo.processInfo.environment["STRIPEBRIDGE_CONFIG"] ?? "services.yaml"
+        while let argument = arguments.popFirst() {
+            switch argument {
+            case "--help", "-h":
+                print(usage)
+                exit(0)
+            case "--config":
+                guard let value = arguments.popFirst(), !value.hasPrefix("--") else {
+                    FileHandle.standardError.write(Data("error: --config needs a path\n\(usage)\n".utf8))
+                    exit(64)
+                }
+                path = value
+            default:
+                FileHandle.standardError.write(Data("error: unknown argument \(argument)\n\(usage)\n".utf8))
+                exit(64)
+            }
         }
-        return ProcessInfo.processInfo.environment["STRIPEBRIDGE_CONFIG"] ?? "services.yaml"
+        return path
     }
 
     public func openDatabase() -> Database {
