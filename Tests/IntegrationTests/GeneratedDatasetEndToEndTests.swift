@@ -56,6 +56,9 @@ final class GeneratedDatasetEndToEndTests: XCTestCase {
         for total in overview.totals {
             XCTAssertEqual(total.spent, truth.totals[total.currency]?.spent, "\(total.currency) business spent")
             XCTAssertEqual(total.orders, Int64(truth.totals[total.currency]?.orders ?? -1), "\(total.currency) orders")
+            XCTAssertEqual(total.gross, truth.totals[total.currency]?.gross, "\(total.currency) gross")
+            XCTAssertEqual(total.refunded, truth.totals[total.currency]?.refunded, "\(total.currency) refunded")
+            XCTAssertEqual(total.disputedLost, truth.totals[total.currency]?.disputed, "\(total.currency) disputes")
         }
         XCTAssertEqual(Set(overview.totals.map(\.currency)), Set(truth.totals.keys))
     }

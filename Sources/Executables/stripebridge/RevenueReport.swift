@@ -28,7 +28,8 @@ struct RevenueReport {
         for total in totals {
             lines.append(
                 "  \(total.currency.uppercased())  spent \(total.display)  orders \(total.orders)"
-                    + "  gross \(total.gross)  refunded \(total.refunded) (minor units)")
+                    + "  (minor units: gross \(total.gross), refunded \(total.refunded),"
+                    + " lost in disputes \(total.disputedLost))")
         }
         for total in withoutEmail where total.gross > 0 {
             lines.append("  of which without any email: \(total.display) in \(total.orders) orders")

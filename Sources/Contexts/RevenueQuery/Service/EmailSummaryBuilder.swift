@@ -29,7 +29,8 @@ enum EmailSummaryBuilder {
             gross: totals.gross,
             refunded: totals.refunded,
             display: Money.display(amount: totals.spent, currency: currency),
-            lastPurchaseAt: totals.lastPurchaseAt ?? 0
+            lastPurchaseAt: totals.lastPurchaseAt ?? 0,
+            disputedLost: totals.disputedLost
         )
     }
 }

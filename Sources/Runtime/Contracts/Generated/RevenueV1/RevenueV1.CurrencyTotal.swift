@@ -16,6 +16,7 @@ extension RevenueV1 {
         public var refunded: Int64
         public var display: String
         public var lastPurchaseAt: Int64
+        public var disputedLost: Int64
 
         /// The fields, looked up in the descriptor once.
         private enum Fields {
@@ -26,6 +27,7 @@ extension RevenueV1 {
             static let refunded = descriptor.field("refunded")
             static let display = descriptor.field("display")
             static let lastPurchaseAt = descriptor.field("last_purchase_at")
+            static let disputedLost = descriptor.field("disputed_lost")
         }
 
         public init(
@@ -35,7 +37,8 @@ extension RevenueV1 {
             gross: Int64 = 0,
             refunded: Int64 = 0,
             display: String = "",
-            lastPurchaseAt: Int64 = 0
+            lastPurchaseAt: Int64 = 0,
+            disputedLost: Int64 = 0
         ) {
             self.currency = currency
             self.spent = spent
@@ -44,6 +47,7 @@ extension RevenueV1 {
             self.refunded = refunded
             self.display = display
             self.lastPurchaseAt = lastPurchaseAt
+            self.disputedLost = disputedLost
         }
 
         public init(from reader: ProtoReader) throws {
@@ -54,6 +58,7 @@ extension RevenueV1 {
             refunded = reader.int64(Fields.refunded)
             display = reader.string(Fields.display)
             lastPurchaseAt = reader.int64(Fields.lastPurchaseAt)
+            disputedLost = reader.int64(Fields.disputedLost)
         }
 
         public func write(to writer: ProtoWriter) {
@@ -64,6 +69,7 @@ extension RevenueV1 {
             writer.set(Fields.refunded, refunded)
             writer.set(Fields.display, display)
             writer.set(Fields.lastPurchaseAt, lastPurchaseAt)
+            writer.set(Fields.disputedLost, disputedLost)
         }
     }
 }

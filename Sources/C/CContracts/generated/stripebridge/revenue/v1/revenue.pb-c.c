@@ -1601,7 +1601,7 @@ const ProtobufCMessageDescriptor stripebridge__revenue__v1__apply_changes_respon
   (ProtobufCMessageInit) stripebridge__revenue__v1__apply_changes_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor stripebridge__revenue__v1__currency_total__field_descriptors[7] =
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__currency_total__field_descriptors[8] =
 {
   {
     "currency",
@@ -1687,10 +1687,23 @@ static const ProtobufCFieldDescriptor stripebridge__revenue__v1__currency_total_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "disputed_lost",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_INT64,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__CurrencyTotal, disputed_lost),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned stripebridge__revenue__v1__currency_total__field_indices_by_name[] = {
   0,   /* field[0] = currency */
   5,   /* field[5] = display */
+  7,   /* field[7] = disputed_lost */
   3,   /* field[3] = gross */
   6,   /* field[6] = last_purchase_at */
   2,   /* field[2] = orders */
@@ -1700,7 +1713,7 @@ static const unsigned stripebridge__revenue__v1__currency_total__field_indices_b
 static const ProtobufCIntRange stripebridge__revenue__v1__currency_total__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor stripebridge__revenue__v1__currency_total__descriptor =
 {
@@ -1710,7 +1723,7 @@ const ProtobufCMessageDescriptor stripebridge__revenue__v1__currency_total__desc
   "Stripebridge__Revenue__V1__CurrencyTotal",
   "stripebridge.revenue.v1",
   sizeof(Stripebridge__Revenue__V1__CurrencyTotal),
-  7,
+  8,
   stripebridge__revenue__v1__currency_total__field_descriptors,
   stripebridge__revenue__v1__currency_total__field_indices_by_name,
   1,  stripebridge__revenue__v1__currency_total__number_ranges,

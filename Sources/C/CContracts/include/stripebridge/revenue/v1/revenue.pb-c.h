@@ -131,10 +131,14 @@ struct  Stripebridge__Revenue__V1__CurrencyTotal
    */
   char *display;
   int64_t last_purchase_at;
+  /*
+   * Lost disputes; spent = gross - refunded - disputed_lost, never below zero per payment.
+   */
+  int64_t disputed_lost;
 };
 #define STRIPEBRIDGE__REVENUE__V1__CURRENCY_TOTAL__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__currency_total__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0, 0, 0, (char *)protobuf_c_empty_string, 0 }
+    , (char *)protobuf_c_empty_string, 0, 0, 0, 0, (char *)protobuf_c_empty_string, 0, 0 }
 
 
 struct  Stripebridge__Revenue__V1__EmailSummary
