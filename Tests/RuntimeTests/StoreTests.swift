@@ -41,6 +41,15 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try count("schema_migrations"), 3)
     }
 
+    func testADatabaseFromANewerBuildIsRefused() throws {
+        try database.migrate([
+            Migration(version: 1, sql: "CREATE TABLE a (x INTEGER);"), Migration(version: 2, sql: "SELECT 1;"),
+        ])
+        XCTAssertThrowsError(try database.migrate([Migration(version: 1, sql: "CREATE TABLE a (x INTEGER);")])) {
+            XCTAssertTrue("\($0)".contains("written by a newer build (schema version 2"), "\($0)")
+        }
+    }
+
     func testFailingMigrationLeavesNoTrace() throws {
         let migrations = [
             Migration(version: 1, sql: "CREATE TABLE a (x INTEGER); CREATE TABLE broken (;")

@@ -23,6 +23,16 @@ extension Database {
                 )
                 """)
         }
+        let newest = try queryOne("SELECT MAX(version) FROM schema_migrations") { $0.optionalInt(0) } ?? nil
+        if let newest, let known = versions.max(), newest > Int64(known) {
+            throw StoreError(
+                code: SQLITE_MISMATCH,
+                message:
+                    "\(path) was written by a newer build (schema version \(newest); this build knows up to "
+                    + "\(known)); run that build, or restore a backup made for this one",
+                sql: ""
+            )
+        }
         for migration in migrations.sorted(by: { $0.version < $1.version }) {
             try transaction {
                 let applied = try queryOne(
