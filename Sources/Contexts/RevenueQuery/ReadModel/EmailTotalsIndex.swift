@@ -62,6 +62,26 @@ struct EmailTotalsIndex: Sendable {
         return totals(ofID: id)
     }
 
+    /// The hot path of the grids: an email's rows, most recent purchase first, with no
+    /// dictionary built. `email` is the normalised address, nil when it is not one.
+    func currencyRows(forEmail asked: String) -> EmailRows {
+        guard let id = lookup(asked) else { return EmailRows(email: EmailAddress.normalize(asked), rows: []) }
+        var out: [CurrencyRow] = []
+        var row = firstRow[Int(id)]
+        while row >= 0 {
+            let stored = rows[Int(row)]
+            out.append(CurrencyRow(currency: currencies[Int(stored.currency)], totals: stored))
+            row = stored.next
+        }
+        if out.count > 1 {
+            out.sort { lhs, rhs in
+                lhs.totals.lastPurchaseAt != rhs.totals.lastPurchaseAt
+                    ? lhs.totals.lastPurchaseAt > rhs.totals.lastPurchaseAt : lhs.currency < rhs.currency
+            }
+        }
+        return EmailRows(email: emails[Int(id)], rows: out)
+    }
+
     /// Calls `body` with every email that has totals.
     func forEachEmail(_ body: (EmailTotals) throws -> Void) rethrows {
         for id in firstRow.indices where firstRow[id] >= 0 {

@@ -21,6 +21,19 @@ enum EmailSummaryBuilder {
         )
     }
 
+    /// The same summary from the index's rows (already most recent first), for the grids.
+    static func summary(asked email: String, found: EmailRows) -> RevenueV1.EmailSummary {
+        let rows = found.rows
+        var summary = RevenueV1.EmailSummary(email: email, normalizedEmail: found.email ?? "")
+        guard !rows.isEmpty else { return summary }
+        summary.found = true
+        summary.totals = rows.map { currencyTotal($0.currency, $0.totals.totals) }
+        summary.lastPurchaseAt = summary.totals.map(\.lastPurchaseAt).max() ?? 0
+        summary.lastCurrency = rows[0].currency
+        summary.orders = summary.totals.reduce(0) { $0 + $1.orders }
+        return summary
+    }
+
     static func currencyTotal(_ currency: String, _ totals: CurrencyTotals) -> RevenueV1.CurrencyTotal {
         RevenueV1.CurrencyTotal(
             currency: currency,

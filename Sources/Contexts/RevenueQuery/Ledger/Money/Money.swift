@@ -8,7 +8,8 @@ public struct Money: Sendable, Hashable {
 
     public init(amount: Int64, currency: String) {
         self.amount = amount
-        self.currency = currency.lowercased()
+        // Stripe's codes are already lower case; lower-casing allocates, so only when needed.
+        self.currency = currency.utf8.contains { $0 >= 0x41 && $0 <= 0x5A } ? currency.lowercased() : currency
     }
 
     /// Symbols for the currencies shown with one; all others are shown as `12.34 CHF`.
