@@ -124,7 +124,7 @@ let package = Package(
             name: "RuntimeTests",
             dependencies: [
                 "TestSupport", "BridgeLog", "BridgeConfig", "BridgeStore", "BridgeCrypto",
-                "ProtoBridge", "Contracts", "BridgeRPC", "StripeClient", "HTTPServe", "Outbox",
+                "ProtoBridge", "Contracts", "BridgeRPC", "StripeClient", "HTTPServe", "Outbox", "AccessControl",
             ]
         ),
         .testTarget(

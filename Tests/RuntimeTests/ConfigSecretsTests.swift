@@ -5,7 +5,7 @@ final class ConfigSecretsTests: XCTestCase {
     private let environment = [
         "STRIPE_SECRET_KEY": "sk_test_verysecretvalue123",
         "STRIPE_CONNECT_CLIENT_ID": "ca_clientid987",
-        "STRIPEBRIDGE_STATE_KEY": "state-key-material",
+        "STRIPEBRIDGE_STATE_KEY": "state-key-material-0123456789abcdef",
         "STRIPE_WEBHOOK_SECRETS": " whsec_new111 , ,whsec_old222 ",
     ]
 
@@ -16,10 +16,17 @@ final class ConfigSecretsTests: XCTestCase {
         )
         XCTAssertEqual(secrets.stripeSecretKey, "sk_test_verysecretvalue123")
         XCTAssertEqual(secrets.stripeConnectClientID, "ca_clientid987")
-        XCTAssertEqual(secrets.value(.stateKey), "state-key-material")
+        XCTAssertEqual(secrets.value(.stateKey), "state-key-material-0123456789abcdef")
         XCTAssertEqual(secrets.webhookSecrets, ["whsec_new111", "whsec_old222"])
         XCTAssertTrue(secrets.contains(.stateKey))
         XCTAssertFalse(secrets.contains(.grantKey))
+    }
+
+    func testASigningKeyTooShortToResistGuessingIsRefused() {
+        XCTAssertThrowsError(try Secrets.load([.grantKey], environment: ["STRIPEBRIDGE_GRANT_KEY": "x"])) {
+            XCTAssertTrue(
+                "\($0)".contains("STRIPEBRIDGE_GRANT_KEY is 1 bytes; a signing key needs at least 32"), "\($0)")
+        }
     }
 
     func testMissingSecretNamesTheVariable() {

@@ -8,8 +8,8 @@ public enum ClusterFixture {
         var env = ProcessInfo.processInfo.environment
         env["STRIPE_SECRET_KEY"] = "sk_test_fixture_\(getpid())"
         env["STRIPE_CONNECT_CLIENT_ID"] = "ca_fixture"
-        env["STRIPEBRIDGE_STATE_KEY"] = "state-key-\(getpid())"
-        env["STRIPEBRIDGE_GRANT_KEY"] = "grant-key-\(getpid())"
+        env["STRIPEBRIDGE_STATE_KEY"] = "state-key-\(getpid())-0123456789abcdef0123456789"
+        env["STRIPEBRIDGE_GRANT_KEY"] = "grant-key-\(getpid())-0123456789abcdef0123456789"
         env["STRIPE_WEBHOOK_SECRETS"] = "whsec_fixture"
         env["STRIPE_CONNECT_WEBHOOK_SECRET"] = "whsec_fixture_connect"
         env["STRIPEBRIDGE_LOG_LEVEL"] = "info"

@@ -14,7 +14,7 @@ func option(_ name: String, _ fallback: Int) -> Int {
 }
 let customers = option("--customers", 200_000)
 let payments = option("--payments", 1_000_000)
-let key = "bench-grant-key"
+let key = "bench-grant-key-0123456789abcdef0123456789"
 let logger = Logger(label: "revenue-bench", level: .error)
 let folder = URL(fileURLWithPath: "/tmp").appendingPathComponent("rqb-\(getpid())")
 let dataFolder = folder.appendingPathComponent("data")

@@ -7,6 +7,10 @@ import Foundation
 /// business-scoped in this sense and do not pass through here; the sockets are only reachable
 /// by the service user (mode 0600).
 public struct AccessGuard: Sendable {
+    /// Grants are per request or session: one valid longer than this is refused, so a leaked
+    /// grant cannot serve for years.
+    public static let longestGrantSeconds: Int64 = 24 * 3600
+
     private let key: [UInt8]
     private let clock: @Sendable () -> Int64
 
@@ -27,6 +31,10 @@ public struct AccessGuard: Sendable {
             grant = try AccessGrant.verify(token, key: key, now: clock())
         } catch {
             throw RPCError.permissionDenied(error.description)
+        }
+        guard grant.expiresAt - clock() <= Self.longestGrantSeconds else {
+            throw RPCError.permissionDenied(
+                "the access grant is valid for more than a day; the main application signs short-lived grants")
         }
         guard grant.businessID == businessID else {
             throw RPCError.permissionDenied("the access grant is for another business than \(businessID)")

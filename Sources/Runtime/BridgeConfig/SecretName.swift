@@ -12,4 +12,9 @@ public enum SecretName: String, Sendable, CaseIterable {
     case stripeWebhookSecrets = "STRIPE_WEBHOOK_SECRETS"
     /// Signing secret of the Connect webhook endpoint.
     case stripeConnectWebhookSecret = "STRIPE_CONNECT_WEBHOOK_SECRET"
+
+    /// The keys this system signs with itself; too short a key makes forging cheap.
+    var isSigningKey: Bool { self == .stateKey || self == .grantKey }
+
+    static let minimumSigningKeyBytes = 32
 }

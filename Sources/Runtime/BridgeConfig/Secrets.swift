@@ -19,6 +19,14 @@ public struct Secrets: Sendable, CustomStringConvertible, CustomDebugStringConve
                     message: "missing secret \(name.rawValue); set it in the service's environment"
                 )
             }
+            if name.isSigningKey, value.utf8.count < SecretName.minimumSigningKeyBytes {
+                throw ConfigError(
+                    file: "environment",
+                    message:
+                        "\(name.rawValue) is \(value.utf8.count) bytes; a signing key needs at least "
+                        + "\(SecretName.minimumSigningKeyBytes) (e.g. `openssl rand -hex 32`)"
+                )
+            }
             values[name] = value
         }
         let secrets = Secrets(values: values)
