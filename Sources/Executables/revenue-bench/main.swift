@@ -104,7 +104,8 @@ let healthMedian = BenchStatistics.percentile(health, 0.5)
 let plain = PlainSocketRoundTrip.median(count: 5_000, size: 128)
 print(
     String(
-        format: "Health round trip median %.1f µs vs plain Unix-socket request/response %.1f µs: %.1fx (target <= 2x)",
+        format: "Health round trip median %.1f µs vs plain Unix-socket request/response %.1f µs: "
+            + "%.1fx (target <= 2x)",
         healthMedian, plain, healthMedian / plain))
 print(
     String(

@@ -61,10 +61,10 @@ while finished?.state == "running" {
 let elapsed = Date().timeIntervalSince(syncStarted)
 let objects = finished?.types.reduce(0) { $0 + $1.count } ?? 0
 let outbox = try database.queryOne("SELECT COUNT(*) FROM outbox") { $0.int(0) } ?? 0
-print("sync: \(finished?.state ?? "?") — \(objects) objects in \(String(format: "%.2f", elapsed)) s")
-print(
-    "throughput: \(Int(Double(objects) / elapsed)) objects/s (Stripe JSON → SQLite mirror + outbox, \(outbox) outbox batches)"
-)
+func seconds(_ value: Double) -> String { String(format: "%.2f", value) }
+print("sync: \(finished?.state ?? "?") — \(objects) objects in \(seconds(elapsed)) s")
+let perSecond = Int(Double(objects) / elapsed)
+print("throughput: \(perSecond) objects/s (Stripe JSON → SQLite mirror + outbox, \(outbox) outbox batches)")
 print("peak resident memory of the syncing process: \(BenchProcess.peakResidentMegabytes()) MB (target ≤ 150 MB)")
 
 guard !arguments.contains("--skip-ingest") else { exit(0) }
@@ -75,7 +75,8 @@ var bodies: [[UInt8]] = []
 for type in SyncObjectType.allCases {
     try client.list(type.listPath, account: emulator.account, prefetch: true) { page in
         let data = page.rawObjects.joined(separator: Array(",".utf8))
-        bodies.append(Array(#"{"object":"list","data":["#.utf8) + data + Array("],\"has_more\":\(page.hasMore)}".utf8))
+        let tail = Array("],\"has_more\":\(page.hasMore)}".utf8)
+        bodies.append(Array(#"{"object":"list","data":["#.utf8) + data + tail)
     }
 }
 let ingestDatabase = try Database(path: folder.appendingPathComponent("ingest.sqlite").path, logger: logger)
@@ -91,9 +92,7 @@ for body in bodies {
     written += try writer.write(page, businessID: "ingest", stripeAccountID: emulator.account, observedAt: 1)
 }
 let ingestSeconds = Date().timeIntervalSince(ingestStarted)
-print(
-    "ingest only: \(written) objects in \(String(format: "%.2f", ingestSeconds)) s = \(Int(Double(written) / ingestSeconds)) objects/s (target ≥ 20,000)"
-)
-print(
-    "  of which decoding JSON: \(String(format: "%.2f", decodeSeconds)) s; SQLite mirror + outbox: \(String(format: "%.2f", ingestSeconds - decodeSeconds)) s"
-)
+let ingestRate = Int(Double(written) / ingestSeconds)
+print("ingest only: \(written) objects in \(seconds(ingestSeconds)) s = \(ingestRate) objects/s (target ≥ 20,000)")
+let writeSeconds = seconds(ingestSeconds - decodeSeconds)
+print("  of which decoding JSON: \(seconds(decodeSeconds)) s; SQLite mirror + outbox: \(writeSeconds) s")

@@ -15,7 +15,8 @@ extension DerivedStore {
         while let id = frontier.popLast() {
             guard reached.insert(id).inserted else { continue }
             try database.query(
-                "SELECT object_type, json FROM objects INDEXED BY objects_by_id WHERE business_id = ? AND object_id = ?",
+                "SELECT object_type, json FROM objects INDEXED BY objects_by_id "
+                    + "WHERE business_id = ? AND object_id = ?",
                 [.text(business), .text(id)]
             ) { row in
                 guard row.text(0) != "customer" else { return }  // customers come from their own table

@@ -45,7 +45,8 @@ struct DerivedStore {
         let object: [SQLValue] = [.text(facts.objectType), .text(facts.id)]
         for target in Set(ObjectLinks.paymentReferences(of: facts)) {
             try database.execute(
-                "INSERT OR IGNORE INTO object_links (business_id, target_id, object_type, object_id) VALUES (?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO object_links (business_id, target_id, object_type, object_id) "
+                    + "VALUES (?, ?, ?, ?)",
                 [owner, .text(target)] + object
             )
         }
