@@ -107,7 +107,8 @@ final class ConnectDisconnectEndToEndTests: XCTestCase {
 
         // A late retry of a revocation older than the link (Stripe re-signs retries) keeps it.
         let stale = Array(
-            #"{"id":"evt_old","object":"event","type":"account.application.deauthorized","account":"acct_A","created":1700000000}"#
+            (#"{"id":"evt_old","object":"event","type":"account.application.deauthorized","#
+                + #""account":"acct_A","created":1700000000}"#)
                 .utf8)
         let replayed = try driver.call(
             ConnectV1.ConnectAuth.handleConnectWebhook,

@@ -48,7 +48,8 @@ final class StripeClientTests: XCTestCase {
 
     /// Five objects, newest first; the JSON keeps odd spacing so raw slices can be checked.
     private static let objects = (1...5).reversed().map { n in
-        "{ \"id\":\"ob_\(n)\" ,\"object\": \"customer\", \"nested\": {\"list\": [1, {\"s\": \"]}\\\" tricky\"}]},  \"n\": \(n) }"
+        "{ \"id\":\"ob_\(n)\" ,\"object\": \"customer\", "
+            + "\"nested\": {\"list\": [1, {\"s\": \"]}\\\" tricky\"}]},  \"n\": \(n) }"
     }
 
     private static func listServer() throws -> StripeClientTestServer {
