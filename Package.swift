@@ -104,7 +104,7 @@ let package = Package(
         executable("sync-engine", ["SyncEngine", "ServiceKit", "StripeClient"] + serviceRuntime),
         executable("revenue-query", ["RevenueQuery", "ServiceKit"] + serviceRuntime),
         executable("platform-billing", ["PlatformBilling", "ServiceKit"] + serviceRuntime),
-        executable("revenue-bench", ["RevenueQuery"] + serviceRuntime),
+        executable("revenue-bench", ["RevenueQuery", "LocalCluster"] + serviceRuntime),
         executable("rpc-bench", ["BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge"]),
         executable("stripe-emulator", ["StripeEmulatorKit", "BridgeLog"]),
         executable("stripe-dataset", ["StripeEmulatorKit"]),

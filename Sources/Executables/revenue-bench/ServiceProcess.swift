@@ -1,6 +1,7 @@
 import BridgeRPC
 import Contracts
 import Foundation
+import LocalCluster
 
 /// The real `revenue-query` executable (found next to this binary), started on a prepared
 /// folder, with its peak resident memory read from /proc.
@@ -11,7 +12,8 @@ final class ServiceProcess {
     /// Writes `services.yaml` into `folder` and starts the service; returns once it answers Health.
     init(folder: URL, grantKey: String) throws {
         let config = folder.appendingPathComponent("services.yaml").path
-        try Self.configText.write(toFile: config, atomically: true, encoding: .utf8)
+        // The service reads only its own section; Stripe is never called by RevenueQuery.
+        try ClusterConfig.write(to: config, stripeBase: "http://127.0.0.1:9")
         socketPath = folder.appendingPathComponent("run/revenue-query.sock").path
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("revenue-query")
@@ -52,34 +54,6 @@ final class ServiceProcess {
         process.terminate()
         process.waitUntilExit()
     }
-
-    private static let configText = """
-        stripe:
-          api_base: http://127.0.0.1:9
-          connect_base: http://127.0.0.1:9
-          version: 2026-07-29.dahlia
-          max_retries: 4
-          requests_per_second: 200
-          account_requests_per_second: 100
-        connect:
-          redirect_uri: http://127.0.0.1:8080/api/stripe/oauth/callback
-          agency_return_url: http://127.0.0.1:8080/settings/stripe
-          client_return_url: http://127.0.0.1:8080/portal/stripe
-          state_ttl_seconds: 600
-          allow_shared_accounts: false
-          deauthorize_on_disconnect: false
-        sync:
-          daily_at: "03:00"
-          spread_minutes: 60
-          overlap_seconds: 3600
-          max_concurrent: 4
-        services:
-          connect_auth:     { socket: run/connect-auth.sock,     database: data/connect-auth.sqlite }
-          sync_engine:      { socket: run/sync-engine.sock,      database: data/sync-engine.sqlite }
-          revenue_query:    { socket: run/revenue-query.sock,    database: data/revenue-query.sqlite }
-          platform_billing: { socket: run/platform-billing.sock, database: data/platform-billing.sqlite }
-
-        """
 }
 
 struct BenchError: Error, CustomStringConvertible {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes the `services.yaml` of a cluster living in one folder, pointing at a Stripe base URL.
-enum ClusterConfig {
-    static func write(to path: String, stripeBase: String) throws {
+public enum ClusterConfig {
+    public static func write(to path: String, stripeBase: String) throws {
         let text = """
             # Written by the local cluster; every path is relative to this file.
             stripe:
