@@ -41,10 +41,9 @@ struct SyncRun {
 
     func execute() -> Outcome {
         var outcome = Outcome()
-        let filter = plan.since.map { [("created[gte]", String($0))] } ?? []
+        let filter = plan.since.map { CreatedWindow.since($0).query } ?? []
         for type in SyncObjectType.allCases {
-            let query = filter + type.listQuery
-            if let failure = mirror(path: type.listPath, query: query, type: type.objectName, fromEvents: false) {
+            if let failure = mirrorType(type) {
                 outcome.failedTypes[type.objectName] = failure.description
                 if failure.kind == .authentication || failure.kind == .permission {
                     outcome.needsReconnect = true
@@ -52,10 +51,10 @@ struct SyncRun {
                 }
             }
         }
-        if plan.since != nil,
-            let failure = mirror(path: "/v1/events", query: filter, type: Self.eventsType, fromEvents: true)
-        {
-            outcome.failedTypes[Self.eventsType] = failure.description
+        if plan.since != nil {
+            let walked = walk(path: "/v1/events", query: filter, cursorKey: Self.eventsType, fromEvents: true)
+            record(type: Self.eventsType, [walked])
+            if case .failure(let failure) = walked { outcome.failedTypes[Self.eventsType] = failure.description }
         }
         if outcome.succeeded {
             do {
@@ -67,15 +66,69 @@ struct SyncRun {
         return outcome
     }
 
-    /// Walks one list from the type's cursor; the failure, or nil when the type finished.
-    private func mirror(path: String, query: [(String, String)], type: String, fromEvents: Bool) -> StripeError? {
+    /// Lists one type: a first sync walks its created windows at once, an incremental run
+    /// walks one window. The type's row in the job gets the count and the first failure.
+    private func mirrorType(_ type: SyncObjectType) -> StripeError? {
+        let windows = plan.since.map { [CreatedWindow.since($0)] } ?? CreatedWindow.backfill(startedAt: plan.startedAt)
+        let walks: [Result<Int, StripeError>]
+        if windows.count == 1 {
+            walks = [
+                walk(path: type.listPath, query: windows[0].query + type.listQuery, cursorKey: type.objectName)
+            ]
+        } else {
+            let results = WalkResults(count: windows.count)
+            let group = DispatchGroup()
+            for (index, window) in windows.enumerated() {
+                group.enter()
+                Thread.detachNewThread {
+                    defer { group.leave() }
+                    results.set(
+                        index,
+                        walk(
+                            path: type.listPath, query: window.query + type.listQuery,
+                            cursorKey: "\(type.objectName)#\(index)"))
+                }
+            }
+            group.wait()
+            walks = results.all
+        }
+        return record(type: type.objectName, walks)
+    }
+
+    /// Records a type's outcome from its walks; the first failure, if any.
+    @discardableResult
+    private func record(type: String, _ walks: [Result<Int, StripeError>]) -> StripeError? {
+        let count = walks.reduce(0) { $0 + ((try? $1.get()) ?? 0) }
+        let failure = walks.lazy.compactMap { result -> StripeError? in
+            if case .failure(let error) = result { return error }
+            return nil
+        }.first
+        if let failure {
+            logger.warning(
+                "sync of a type failed",
+                ["business.id": plan.businessID, "stripe.type": type, "error": failure.description]
+            )
+        }
+        try? jobs.recordType(
+            jobID: plan.jobID, type: type, count: count, state: failure == nil ? .succeeded : .failed,
+            error: failure?.description
+        )
+        return failure
+    }
+
+    /// Walks one list from its cursor, storing each page with the cursor in one transaction;
+    /// the objects stored by this walk in all (earlier attempts included), or the failure.
+    private func walk(path: String, query: [(String, String)], cursorKey: String, fromEvents: Bool = false)
+        -> Result<Int, StripeError>
+    {
         var cursor: SyncCursor
         do {
-            cursor = try jobs.cursor(jobID: plan.jobID, type: type)
+            cursor = try jobs.cursor(jobID: plan.jobID, type: cursorKey)
         } catch {
-            return StripeError(kind: .decoding, status: 0, message: "cannot read the cursor: \(error)", path: path)
+            return .failure(
+                StripeError(kind: .decoding, status: 0, message: "cannot read the cursor: \(error)", path: path))
         }
-        guard !cursor.done else { return nil }
+        guard !cursor.done else { return .success(cursor.count) }
         do {
             try client.list(
                 path, query: query, account: plan.stripeAccountID, startingAfter: cursor.startingAfter,
@@ -95,25 +148,15 @@ struct SyncRun {
                             observedAt: clock()
                         )
                     }
-                    try jobs.saveCursor(jobID: plan.jobID, type: type, next)
+                    try jobs.saveCursor(jobID: plan.jobID, type: cursorKey, next)
                 }
             }
             cursor.done = true
-            try jobs.saveCursor(jobID: plan.jobID, type: type, cursor)
-            try jobs.recordType(jobID: plan.jobID, type: type, count: cursor.count, state: .succeeded, error: nil)
-            return nil
+            try jobs.saveCursor(jobID: plan.jobID, type: cursorKey, cursor)
+            return .success(cursor.count)
         } catch {
-            let failure =
-                error as? StripeError
-                ?? StripeError(kind: .decoding, status: 0, message: "\(error)", path: path)
-            logger.warning(
-                "sync of a type failed",
-                ["business.id": plan.businessID, "stripe.type": type, "error": failure.description]
-            )
-            try? jobs.recordType(
-                jobID: plan.jobID, type: type, count: cursor.count, state: .failed, error: failure.description
-            )
-            return failure
+            return .failure(
+                error as? StripeError ?? StripeError(kind: .decoding, status: 0, message: "\(error)", path: path))
         }
     }
 
