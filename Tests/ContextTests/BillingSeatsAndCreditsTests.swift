@@ -54,6 +54,9 @@ final class BillingSeatsAndCreditsTests: XCTestCase {
         XCTAssertThrowsError(try credits(11, "c2", -1)) { error in
             XCTAssertEqual((error as? RPCError)?.code, .failedPrecondition)
         }
+        XCTAssertThrowsError(try credits(.max, "huge", 1)) { error in
+            XCTAssertEqual((error as? RPCError)?.code, .outOfRange, "a balance past Int64 is refused, not a crash")
+        }
         XCTAssertEqual(try harness.billing("TS").creditBalance, 10)
         let ledger = try harness.service.store.ledger("TS")
         XCTAssertEqual(ledger.map(\.delta), [30, -20])

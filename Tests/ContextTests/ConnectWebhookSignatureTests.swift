@@ -41,6 +41,15 @@ final class ConnectWebhookSignatureTests: XCTestCase {
         )
     }
 
+    func testATimestampAtTheEdgeOfInt64IsRejectedNotACrash() {
+        let edge = Int64.min
+        let signature = Hex.encode(HMAC.sha256(key: Array(newSecret.utf8), message: Array("\(edge).".utf8) + body))
+        assertRejected(
+            payload: body, header: "t=\(edge),v1=\(signature)", now: 1_700_000_450,
+            as: .timestampOutsideTolerance(age: .max, tolerance: 300)
+        )
+    }
+
     func testAHeaderWithoutV1IsRejected() {
         assertRejected(
             payload: body, header: "t=\(signedAt)", now: 1_700_000_450, as: .missingV1Signature)

@@ -1,5 +1,6 @@
-@testable import SyncEngine
 import XCTest
+
+@testable import SyncEngine
 
 final class CreatedWindowTests: XCTestCase {
     func testBackfillWindowsCoverEverySecondUpToTheStartExactlyOnce() {

@@ -39,6 +39,11 @@ final class RevenueArgumentTests: XCTestCase {
                 Query.revenueSeries, .init(businessId: "biz", from: 10, to: 0, period: "day"), grantFor: "biz"
             )
         }
+        assertInvalid("spans more than") {
+            _ = try fixture.call(
+                Query.revenueSeries, .init(businessId: "biz", from: .min, to: .max, period: "month"), grantFor: "biz"
+            )
+        }
         assertInvalid("email") {
             _ = try fixture.call(Query.stripeInfoByEmail, .init(businessId: "biz", email: "a@b"), grantFor: "biz")
         }

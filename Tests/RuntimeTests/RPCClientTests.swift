@@ -80,6 +80,16 @@ final class RPCClientTests: XCTestCase {
         XCTAssertTrue(error?.message.contains(harness.socketPath) ?? false, "\(String(describing: error))")
     }
 
+    func testARequestOverTheFrameLimitIsRefusedByTheClientWithTheSizes() throws {
+        _ = try harness.startServer()
+        let client = harness.client()
+        let error = assertRPCError(.resourceExhausted) {
+            _ = try client.call("/test.v1.Test/Echo", [UInt8](repeating: 7, count: 4 << 20))
+        }
+        XCTAssertTrue(error?.message.contains("4194304-byte frame limit") ?? false, "\(String(describing: error))")
+        XCTAssertEqual(try client.call("/test.v1.Test/Echo", [1]), [1], "the client keeps working")
+    }
+
     func testClosedClientRefusesCalls() throws {
         _ = try harness.startServer()
         let client = harness.client()

@@ -43,6 +43,17 @@ public final class RPCClient: Sendable {
         var request = Envelope(
             kind: .request, callID: 0, method: method, deadlineUnixMs: DeadlineClock.unixMs(after: timeout),
             metadata: headers, payload: payload)
+        // The server would close the connection on a frame over its limit; say so here instead.
+        // (An estimate that never undercounts the envelope: fields plus a margin for tags.)
+        let frameBytes =
+            payload.count + method.utf8.count + 64
+            + headers.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 8 }
+        guard frameBytes <= maxFrameBytes else {
+            throw RPCError(
+                .resourceExhausted,
+                "\(method): the request is about \(frameBytes) bytes, over the \(maxFrameBytes)-byte frame limit; "
+                    + "send less per call")
+        }
         // A send that fails means the request never reached a server (e.g. it restarted):
         // retrying once on a fresh connection is safe.
         for attempt in 0..<2 {

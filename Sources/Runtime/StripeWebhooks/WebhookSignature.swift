@@ -65,9 +65,10 @@ public enum WebhookSignature {
             for candidate in parsed.v1 where ConstantTime.equals(candidate, expected) { matched = true }
         }
         guard matched else { throw .signatureMismatch }
-        let age = now - parsed.timestamp
-        guard abs(age) <= tolerance else {
-            throw .timestampOutsideTolerance(age: age, tolerance: tolerance)
+        // Compared without subtracting first: a signed `t` near Int64's limits must not overflow.
+        let (age, overflowed) = now.subtractingReportingOverflow(parsed.timestamp)
+        guard !overflowed, age.magnitude <= tolerance.magnitude else {
+            throw .timestampOutsideTolerance(age: overflowed ? .max : age, tolerance: tolerance)
         }
         return parsed.timestamp
     }

@@ -8,6 +8,7 @@ enum BillingFailure: Error, CustomStringConvertible {
     case seatLimitReached(String, used: Int64, limit: Int64)
     case insufficientCredits(String, balance: Int64, wanted: Int64)
     case idempotencyKeyReused(String)
+    case creditOverflow(String)
 
     var description: String {
         switch self {
@@ -25,6 +26,8 @@ enum BillingFailure: Error, CustomStringConvertible {
             "tenant \(id) has \(balance) credits, fewer than the \(wanted) asked for; grant credits first"
         case .idempotencyKeyReused(let key):
             "idempotency key \(key) was already used with a different amount; use a new key"
+        case .creditOverflow(let id):
+            "that grant would take tenant \(id)'s credit balance past the largest number it can hold"
         }
     }
 
@@ -34,6 +37,7 @@ enum BillingFailure: Error, CustomStringConvertible {
         case .noAccess, .insufficientCredits: RPCError(.failedPrecondition, description)
         case .seatLimitReached: RPCError(.resourceExhausted, description)
         case .idempotencyKeyReused: RPCError(.invalidArgument, description)
+        case .creditOverflow: RPCError(.outOfRange, description)
         }
     }
 }

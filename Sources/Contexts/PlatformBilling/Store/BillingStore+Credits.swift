@@ -13,7 +13,8 @@ extension BillingStore {
         guard let tenant = try tenant(tenantID) else {
             throw BillingFailure.unknownTenant(tenantID)
         }
-        let balance = tenant.creditBalance + delta
+        let (balance, overflowed) = tenant.creditBalance.addingReportingOverflow(delta)
+        guard !overflowed else { throw BillingFailure.creditOverflow(tenantID) }
         guard balance >= 0 else {
             throw BillingFailure.insufficientCredits(
                 tenantID, balance: tenant.creditBalance, wanted: -delta)

@@ -32,7 +32,9 @@ extension RevenueService {
         guard request.from < request.to else {
             throw RPCError.invalidArgument("from (\(request.from)) must be before to (\(request.to))")
         }
-        guard (request.to - request.from) / 86_400 <= Self.maximumSeriesDays else {
+        // Subtracting arbitrary Int64 bounds could overflow; the span is checked without it.
+        let (span, overflowed) = request.to.subtractingReportingOverflow(request.from)
+        guard !overflowed, span / 86_400 <= Self.maximumSeriesDays else {
             throw RPCError.invalidArgument(
                 "from..to spans more than \(Self.maximumSeriesDays) days; ask a shorter range")
         }
