@@ -32,7 +32,8 @@ final class EmulatorCore: Sendable {
     }
 
     private func handleTraffic(_ request: HTTPRequest) -> HTTPResponse {
-        if let fault = faults.take(method: request.method, path: request.path) {
+        let account = request.headers["stripe-account"]
+        if let fault = faults.take(method: request.method, path: request.path, account: account) {
             if fault.delayMilliseconds > 0 { usleep(UInt32(min(fault.delayMilliseconds, 60_000)) * 1000) }
             if let error = fault.error { return error.response }
         }

@@ -15,9 +15,10 @@ final class FaultBook: @unchecked Sendable {
     }
 
     /// Consumes one hit of the first rule matching the request and returns it.
-    func take(method: String, path: String) -> FaultRule? {
+    func take(method: String, path: String, account: String?) -> FaultRule? {
         lock.withLock {
-            guard let index = rules.firstIndex(where: { $0.matches(method: method, path: path) }) else {
+            guard let index = rules.firstIndex(where: { $0.matches(method: method, path: path, account: account) })
+            else {
                 return nil
             }
             if rules[index].remaining > 0 { rules[index].remaining -= 1 }

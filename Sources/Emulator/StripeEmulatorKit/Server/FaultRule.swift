@@ -2,6 +2,8 @@
 struct FaultRule {
     var pathPrefix: String
     var method: String?
+    /// Only requests made for this connected account (`Stripe-Account`); nil matches any.
+    var account: String?
     /// The status to answer with; nil or below 400 only delays and then serves normally.
     var status: Int?
     /// How many more requests to hit; -1 means forever.
@@ -18,6 +20,7 @@ struct FaultRule {
         }
         pathPrefix = prefix
         method = json["method"]?.stringValue?.uppercased()
+        account = json["account"]?.stringValue
         status = json["status"]?.intValue.map(Int.init)
         remaining = json["count"]?.intValue.map(Int.init) ?? 1
         retryAfter = json["retry_after"]?.intValue.map(Int.init)
@@ -27,8 +30,9 @@ struct FaultRule {
         rateLimitedReason = json["rate_limited_reason"]?.stringValue
     }
 
-    func matches(method requestMethod: String, path: String) -> Bool {
+    func matches(method requestMethod: String, path: String, account requestAccount: String?) -> Bool {
         remaining != 0 && path.hasPrefix(pathPrefix) && (method == nil || method == requestMethod)
+            && (account == nil || account == requestAccount)
     }
 
     /// The error to answer with, or nil when this rule only delays.
