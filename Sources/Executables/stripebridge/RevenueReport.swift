@@ -32,22 +32,27 @@ struct RevenueReport {
                     + " lost in disputes \(total.disputedLost))")
         }
         for total in withoutEmail where total.gross > 0 {
-            lines.append("  of which without any email: \(total.display) in \(total.orders) orders")
+            lines.append("  of which without any email: \(total.display) in \(Self.orders(total.orders))")
         }
         for (currency, customers) in topByCurrency {
             lines += ["", "Top customers in \(currency.uppercased()):"]
             for (rank, customer) in customers.enumerated() {
                 let row = customer.totals.first { $0.currency == currency }
                 let padded = customer.email.padding(toLength: 34, withPad: " ", startingAt: 0)
-                lines.append("  \(rank + 1). \(padded) \(row?.display ?? "-")  \(row?.orders ?? 0) orders")
+                lines.append("  \(rank + 1). \(padded) \(row?.display ?? "-")  \(Self.orders(row?.orders ?? 0))")
             }
         }
         lines += ["", "Grid batch lookup (SummaryByEmails, the Stripe Spent / Stripe Orders columns):"]
         for summary in lookup.summaries {
-            let shown = summary.totals.first.map { "\($0.display), \(summary.orders) orders" } ?? "no Stripe data"
-            let more = summary.totals.count > 1 ? " (+\(summary.totals.count - 1) more currencies)" : ""
+            let shown = summary.totals.first.map { "\($0.display), \(Self.orders(summary.orders))" } ?? "no Stripe data"
+            let others = summary.totals.count - 1
+            let more = others > 0 ? " (+\(others) more \(others == 1 ? "currency" : "currencies"))" : ""
             lines.append("  \"\(summary.email)\" → \(shown)\(more)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    static func orders(_ count: Int64) -> String {
+        count == 1 ? "1 order" : "\(count) orders"
     }
 }

@@ -67,32 +67,33 @@ let perSecond = Int(Double(objects) / elapsed)
 print("throughput: \(perSecond) objects/s (Stripe JSON → SQLite mirror + outbox, \(outbox) outbox batches)")
 print("peak resident memory of the syncing process: \(BenchProcess.peakResidentMegabytes()) MB (target ≤ 150 MB)")
 
-guard !arguments.contains("--skip-ingest") else { exit(0) }
-
-// Phase 2: fetch every page first (kept as list bodies), then time decoding and writing only.
-let client = StripeClient(settings: settings, logger: logger)
-var bodies: [[UInt8]] = []
-for type in SyncObjectType.allCases {
-    try client.list(type.listPath, account: emulator.account, prefetch: true) { page in
-        let data = page.rawObjects.joined(separator: Array(",".utf8))
-        let tail = Array("],\"has_more\":\(page.hasMore)}".utf8)
-        bodies.append(Array(#"{"object":"list","data":["#.utf8) + data + tail)
+// Phase 2 unless skipped; no early exit, so the emulator and the folder are cleaned up.
+if !arguments.contains("--skip-ingest") {
+    // Phase 2: fetch every page first (kept as list bodies), then time decoding and writing only.
+    let client = StripeClient(settings: settings, logger: logger)
+    var bodies: [[UInt8]] = []
+    for type in SyncObjectType.allCases {
+        try client.list(type.listPath, account: emulator.account, prefetch: true) { page in
+            let data = page.rawObjects.joined(separator: Array(",".utf8))
+            let tail = Array("],\"has_more\":\(page.hasMore)}".utf8)
+            bodies.append(Array(#"{"object":"list","data":["#.utf8) + data + tail)
+        }
     }
+    let ingestDatabase = try Database(path: folder.appendingPathComponent("ingest.sqlite").path, logger: logger)
+    let writer = try MirrorWriter(database: ingestDatabase)
+    try writer.link(businessID: "ingest", stripeAccountID: emulator.account, messageID: "ingest", now: 0)
+    let ingestStarted = Date()
+    var written = 0
+    var decodeSeconds = 0.0
+    for body in bodies {
+        let decodeStarted = Date()
+        let page = try StripeListPage(decoding: body)
+        decodeSeconds += Date().timeIntervalSince(decodeStarted)
+        written += try writer.write(page, businessID: "ingest", stripeAccountID: emulator.account, observedAt: 1)
+    }
+    let ingestSeconds = Date().timeIntervalSince(ingestStarted)
+    let ingestRate = Int(Double(written) / ingestSeconds)
+    print("ingest only: \(written) objects in \(seconds(ingestSeconds)) s = \(ingestRate) objects/s (target ≥ 20,000)")
+    let writeSeconds = seconds(ingestSeconds - decodeSeconds)
+    print("  of which decoding JSON: \(seconds(decodeSeconds)) s; SQLite mirror + outbox: \(writeSeconds) s")
 }
-let ingestDatabase = try Database(path: folder.appendingPathComponent("ingest.sqlite").path, logger: logger)
-let writer = try MirrorWriter(database: ingestDatabase)
-try writer.link(businessID: "ingest", stripeAccountID: emulator.account, messageID: "ingest", now: 0)
-let ingestStarted = Date()
-var written = 0
-var decodeSeconds = 0.0
-for body in bodies {
-    let decodeStarted = Date()
-    let page = try StripeListPage(decoding: body)
-    decodeSeconds += Date().timeIntervalSince(decodeStarted)
-    written += try writer.write(page, businessID: "ingest", stripeAccountID: emulator.account, observedAt: 1)
-}
-let ingestSeconds = Date().timeIntervalSince(ingestStarted)
-let ingestRate = Int(Double(written) / ingestSeconds)
-print("ingest only: \(written) objects in \(seconds(ingestSeconds)) s = \(ingestRate) objects/s (target ≥ 20,000)")
-let writeSeconds = seconds(ingestSeconds - decodeSeconds)
-print("  of which decoding JSON: \(seconds(decodeSeconds)) s; SQLite mirror + outbox: \(writeSeconds) s")
