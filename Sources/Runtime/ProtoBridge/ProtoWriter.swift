@@ -7,7 +7,8 @@ import CProtobufC
 public final class ProtoWriter {
     private let arena: ProtoArena
     private let descriptor: ProtoDescriptor
-    let message: UnsafeMutablePointer<ProtobufCMessage>
+    /// The message being filled; a writer of repeated elements moves on to each next element.
+    private(set) var message: UnsafeMutablePointer<ProtobufCMessage>
 
     public convenience init(_ descriptor: ProtoDescriptor) {
         self.init(descriptor, arena: ProtoArena())
@@ -16,12 +17,19 @@ public final class ProtoWriter {
     private init(_ descriptor: ProtoDescriptor, arena: ProtoArena) {
         self.arena = arena
         self.descriptor = descriptor
+        message = Self.newMessage(descriptor, in: arena)
+    }
+
+    private static func newMessage(_ descriptor: ProtoDescriptor, in arena: ProtoArena)
+        -> UnsafeMutablePointer<ProtobufCMessage>
+    {
         let size = Int(descriptor.pointer.pointee.sizeof_message)
-        message = arena.allocate(bytes: size).assumingMemoryBound(to: ProtobufCMessage.self)
+        let message = arena.allocate(bytes: size).assumingMemoryBound(to: ProtobufCMessage.self)
         guard let initialize = descriptor.pointer.pointee.message_init else {
             preconditionFailure("\(descriptor.name) has no init function")
         }
         initialize(message)
+        return message
     }
 
     private func slot(_ field: ProtoField) -> (UnsafeMutableRawPointer, ProtoField) {
@@ -80,8 +88,10 @@ public final class ProtoWriter {
         let (pointer, field) = slot(name)
         let array = arena.allocate(bytes: values.count * MemoryLayout<UnsafePointer<ProtobufCMessage>?>.stride)
             .bindMemory(to: UnsafePointer<ProtobufCMessage>?.self, capacity: values.count)
+        // One writer walks every element, each in fresh arena memory: no object per element.
+        let child = ProtoWriter(M.descriptor, arena: arena)
         for (index, value) in values.enumerated() {
-            let child = ProtoWriter(M.descriptor, arena: arena)
+            if index > 0 { child.message = Self.newMessage(M.descriptor, in: arena) }
             value.write(to: child)
             array[index] = UnsafePointer(child.message)
         }
