@@ -28,27 +28,31 @@ public struct Money: Sendable, Hashable {
     }
 
     /// Formats `amount` minor units with `decimals` digits after the point and the whole units
-    /// grouped by thousands, e.g. 4900 → "49.00", 123456789 → "1,234,567.89".
+    /// grouped by thousands, e.g. 4900 → "49.00", 123456789 → "1,234,567.89". Built from ASCII
+    /// digits right to left: the grids format hundreds of these per call.
     static func majorUnits(_ amount: UInt64, decimals: Int) -> String {
-        var scale: UInt64 = 1
-        for _ in 0..<decimals { scale *= 10 }
-        let whole = grouped(amount / scale)
-        guard decimals > 0 else { return whole }
-        let fraction = String(amount % scale)
-        let padding = String(repeating: "0", count: decimals - fraction.count)
-        return "\(whole).\(padding)\(fraction)"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        var rest = amount
+        for _ in 0..<decimals {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
+        if decimals > 0 { bytes.append(UInt8(ascii: ".")) }
+        var written = 0
+        repeat {
+            if written > 0, written % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+            written += 1
+        } while rest > 0
+        bytes.reverse()
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// 1234567 → "1,234,567".
     static func grouped(_ value: UInt64) -> String {
-        let digits = Array(String(value))
-        var out = ""
-        out.reserveCapacity(digits.count + digits.count / 3)
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return out
+        majorUnits(value, decimals: 0)
     }
 
     /// Shorthand for `Money(amount:currency:).display`.
