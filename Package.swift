@@ -95,7 +95,10 @@ let package = Package(
         // Runs the whole system on one machine: the demo and the integration tests use it.
         .target(
             name: "LocalCluster",
-            dependencies: ["BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge", "StripeClient", "AccessControl"],
+            dependencies: [
+                "BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge", "StripeClient", "AccessControl",
+                "StripeEmulatorKit",
+            ],
             path: "Sources/Operations/LocalCluster"
         ),
 
@@ -111,7 +114,10 @@ let package = Package(
         executable("sync-bench", ["SyncEngine", "StripeClient", "BridgeStore", "BridgeLog", "BridgeRPC", "Contracts"]),
         executable(
             "stripebridge",
-            ["LocalCluster", "StripeClient", "BridgeRPC", "BridgeLog", "BridgeConfig", "Contracts", "ProtoBridge"]
+            [
+                "LocalCluster", "StripeClient", "BridgeRPC", "BridgeLog", "BridgeConfig", "Contracts", "ProtoBridge",
+                "StripeEmulatorKit",
+            ]
         ),
 
         // Tests.

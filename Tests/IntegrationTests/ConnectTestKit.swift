@@ -1,6 +1,5 @@
 import AccessControl
 import BridgeRPC
-import CSQLite
 import Contracts
 import Foundation
 import LocalCluster
@@ -112,7 +111,7 @@ struct ConnectDriver {
     }
 
     func count(_ service: String, _ sql: String, _ business: String) throws -> Int64 {
-        try ReadOnlySQLite(path: cluster.databasePath(service)).count(sql, business)
+        try SyncTestKit.count(cluster, service, sql, sql.contains("?") ? [.text(business)] : [])
     }
 
     func linkRows(_ business: String) throws -> Int64 {
@@ -151,41 +150,4 @@ struct ConnectDriver {
         }
         return try condition()
     }
-}
-
-/// A SQLite file opened read-only, to look at what a service saved without changing it.
-final class ReadOnlySQLite {
-    private var handle: OpaquePointer?
-
-    init(path: String) throws {
-        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else {
-            sqlite3_close_v2(handle)
-            throw ConnectTestError("cannot open \(path) read-only")
-        }
-        sqlite3_busy_timeout(handle, 2000)
-    }
-
-    deinit { sqlite3_close_v2(handle) }
-
-    /// The single integer `sql` selects, with `argument` bound to its one parameter.
-    func count(_ sql: String, _ argument: String) throws -> Int64 {
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
-            throw ConnectTestError("cannot prepare \(sql): \(String(cString: sqlite3_errmsg(handle)))")
-        }
-        defer { sqlite3_finalize(statement) }
-        if sqlite3_bind_parameter_count(statement) > 0 {
-            sqlite3_bind_text(
-                statement, 1, argument, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
-        }
-        guard sqlite3_step(statement) == SQLITE_ROW else {
-            throw ConnectTestError("\(sql) returned no row")
-        }
-        return sqlite3_column_int64(statement, 0)
-    }
-}
-
-struct ConnectTestError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -10,20 +10,10 @@ import XCTest
 final class GeneratedDatasetEndToEndTests: XCTestCase {
     func testEveryEmailMatchesTheGeneratorsTotals() throws {
         let folder = ClusterFixture.temporaryFolder("generated")
-        let dataset = folder.appendingPathComponent("dataset.json").path
-        let expectedPath = folder.appendingPathComponent("expected.json").path
-        let generator = Process()
-        generator.executableURL = ExecutableLocator.url("stripe-dataset")
-        generator.arguments = ["--customers", "2000", "--seed", "7", "--out", dataset, "--expected", expectedPath]
-        try generator.run()
-        generator.waitUntilExit()
-        XCTAssertEqual(generator.terminationStatus, 0)
-        let expected = try JSONDecoder().decode(
-            ExpectedTotals.self, from: Data(contentsOf: URL(fileURLWithPath: expectedPath))
-        )
-        let (account, truth) = try XCTUnwrap(expected.accounts.first)
+        let generated = try ClusterFixture.generate(into: folder, customers: 2_000, seed: 7)
+        let (account, truth) = try XCTUnwrap(generated.expected.accounts.first)
 
-        let cluster = try ClusterFixture.start(folder: folder, datasetPath: dataset)
+        let cluster = try ClusterFixture.start(folder: folder, datasetPath: generated.path)
         defer { cluster.stop() }
         let flow = DemoFlow(cluster: cluster)
         let linked = try flow.connect(business: "biz_generated")

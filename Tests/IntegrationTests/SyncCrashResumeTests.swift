@@ -11,18 +11,10 @@ import XCTest
 final class SyncCrashResumeTests: XCTestCase {
     func testKilledAtRandomPointsTheResumedRunEndsWithTheSameRows() throws {
         let folder = ClusterFixture.temporaryFolder("crash")
-        let dataset = folder.appendingPathComponent("dataset.json").path
-        let expectedPath = folder.appendingPathComponent("expected.json").path
-        let generator = Process()
-        generator.executableURL = ExecutableLocator.url("stripe-dataset")
-        generator.arguments = ["--customers", "120", "--seed", "11", "--out", dataset, "--expected", expectedPath]
-        try generator.run()
-        generator.waitUntilExit()
-        let expected = try JSONDecoder().decode(
-            ExpectedTotals.self, from: Data(contentsOf: URL(fileURLWithPath: expectedPath)))
-        let (account, truth) = try XCTUnwrap(expected.accounts.first)
+        let generated = try ClusterFixture.generate(into: folder, customers: 120, seed: 11)
+        let (account, truth) = try XCTUnwrap(generated.expected.accounts.first)
 
-        let cluster = try ClusterFixture.start(folder: folder, datasetPath: dataset)
+        let cluster = try ClusterFixture.start(folder: folder, datasetPath: generated.path)
         defer { cluster.stop() }
         let flow = DemoFlow(cluster: cluster)
         let sync = { cluster.client("sync_engine", caller: "crash-test") }

@@ -10,22 +10,13 @@ import XCTest
 final class SyncIsolationTests: XCTestCase {
     func testAFailingAndASlowAccountDoNotBlockTheOthers() throws {
         let folder = ClusterFixture.temporaryFolder("isolation")
-        let dataset = folder.appendingPathComponent("dataset.json").path
-        let expectedPath = folder.appendingPathComponent("expected.json").path
-        let generator = Process()
-        generator.executableURL = ExecutableLocator.url("stripe-dataset")
-        generator.arguments = [
-            "--customers", "150", "--accounts", "3", "--seed", "5", "--out", dataset, "--expected", expectedPath,
-        ]
-        try generator.run()
-        generator.waitUntilExit()
-        let expected = try JSONDecoder().decode(
-            ExpectedTotals.self, from: Data(contentsOf: URL(fileURLWithPath: expectedPath)))
+        let generated = try ClusterFixture.generate(into: folder, customers: 150, seed: 5, accounts: 3)
+        let expected = generated.expected
         let accounts = expected.accounts.keys.sorted()
         XCTAssertEqual(accounts.count, 3)
 
         let cluster = try ClusterFixture.start(
-            folder: folder, datasetPath: dataset, settings: ["STRIPEBRIDGE_STRIPE_MAX_RETRIES": "1"])
+            folder: folder, datasetPath: generated.path, settings: ["STRIPEBRIDGE_STRIPE_MAX_RETRIES": "1"])
         defer { cluster.stop() }
         let flow = DemoFlow(cluster: cluster)
         let control = EmulatorControl(baseURL: cluster.stripeBase)

@@ -23,6 +23,15 @@ public enum ClusterFixture {
         return folder
     }
 
+    /// A generated dataset in `folder`, made by the built `stripe-dataset`.
+    public static func generate(into folder: URL, customers: Int, seed: UInt64, accounts: Int = 1) throws
+        -> GeneratedDataset
+    {
+        try GeneratedDataset.generate(
+            binaries: ExecutableLocator.url("stripe-dataset").deletingLastPathComponent(), into: folder,
+            customers: customers, seed: seed, accounts: accounts)
+    }
+
     /// Starts the emulator on `datasetJSON` and the four services.
     /// `settings` override single settings of services.yaml through the environment, e.g.
     /// `["STRIPEBRIDGE_STRIPE_MAX_RETRIES": "1"]`.

@@ -40,16 +40,13 @@ struct DemoCommand {
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         DemoInterruption.install(removing: keepFolder ? nil : folder)
-        let dataset = folder.appendingPathComponent("dataset.json").path
-        let expected = folder.appendingPathComponent("expected.json").path
         say("Generating a Stripe dataset of \(customers) customers (seed \(seed))…")
-        try DatasetTool.generate(
-            binaries: binaries, customers: customers, seed: seed, dataset: dataset, expected: expected
-        )
+        let generated = try GeneratedDataset.generate(
+            binaries: binaries, into: folder, customers: customers, seed: seed)
         let cluster = LocalCluster(folder: folder, binaries: binaries, environment: environment)
         defer { cluster.stop() }
         say("Starting the Stripe emulator and the four services in \(folder.path)…")
-        try cluster.start(dataset: dataset)
+        try cluster.start(dataset: generated.path)
         let flow = DemoFlow(cluster: cluster)
 
         let linked = try flow.connect(business: business)
@@ -65,7 +62,7 @@ struct DemoCommand {
 
         let report = try RevenueReport(flow: flow, business: business)
         say(report.render())
-        let check = try ExpectedCheck(path: expected, account: linked.stripeAccountId)
+        let check = try ExpectedCheck(expected: generated.expected, account: linked.stripeAccountId)
         say(check.compare(with: report))
         guard check.matches(report) else {
             throw UsageError("the figures differ from the generator's totals; logs are in \(folder.path)")

@@ -1,4 +1,5 @@
 import Foundation
+import StripeEmulatorKit
 
 /// Compares the demo's figures with the totals the dataset generator computed from what it
 /// built, independently of the services.
@@ -6,18 +7,11 @@ struct ExpectedCheck {
     /// Currency → (spent, orders) for the whole account.
     let totals: [String: (Int64, Int64)]
 
-    init(path: String, account: String) throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let root = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        guard let accounts = root?["accounts"] as? [String: Any], let entry = accounts[account] as? [String: Any],
-            let totals = entry["totals"] as? [String: Any]
-        else { throw UsageError("\(path) has no totals for \(account)") }
-        var out: [String: (Int64, Int64)] = [:]
-        for (currency, value) in totals {
-            let row = value as? [String: Any] ?? [:]
-            out[currency] = (Int64(row["spent"] as? Int ?? -1), Int64(row["orders"] as? Int ?? -1))
+    init(expected: ExpectedTotals, account: String) throws {
+        guard let entry = expected.accounts[account] else {
+            throw UsageError("the generator's totals have no account \(account)")
         }
-        self.totals = out
+        totals = entry.totals.mapValues { ($0.spent, Int64($0.orders)) }
     }
 
     func matches(_ report: RevenueReport) -> Bool {
