@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Allocations are carved from 16 KiB chunks (larger requests get their own), so building an
 /// answer of a thousand rows costs a handful of mallocs instead of thousands.
-final class ProtoArena {
+@usableFromInline final class ProtoArena {
     private static let chunkSize = 16 << 10
     private var chunks: [UnsafeMutableRawPointer] = []
     private var cursor: UnsafeMutableRawPointer?
     private var remaining = 0
 
-    func allocate(bytes: Int) -> UnsafeMutableRawPointer {
+    @usableFromInline func allocate(bytes: Int) -> UnsafeMutableRawPointer {
         let size = (max(bytes, 1) + 15) & ~15  // keeps every block 16-byte aligned
         if size > remaining {
             if size > Self.chunkSize / 4 { return newChunk(size) }

@@ -4,10 +4,10 @@ import CProtobufC
 ///
 /// `@unchecked Sendable`: it points into immutable descriptor data compiled into the binary.
 public struct ProtoField: @unchecked Sendable {
-    let pointer: UnsafePointer<ProtobufCFieldDescriptor>
+    @usableFromInline let pointer: UnsafePointer<ProtobufCFieldDescriptor>
 
-    var offset: Int { Int(pointer.pointee.offset) }
-    var quantifierOffset: Int { Int(pointer.pointee.quantifier_offset) }
+    @usableFromInline var offset: Int { Int(pointer.pointee.offset) }
+    @usableFromInline var quantifierOffset: Int { Int(pointer.pointee.quantifier_offset) }
 }
 
 extension ProtoDescriptor {

@@ -4,17 +4,17 @@ import CProtobufC
 ///
 /// Valid only while the message it reads is alive (inside `ProtoMessage.init(from:)`).
 public struct ProtoReader {
-    let message: UnsafePointer<ProtobufCMessage>
+    @usableFromInline let message: UnsafePointer<ProtobufCMessage>
 
-    init(message: UnsafePointer<ProtobufCMessage>) {
+    @usableFromInline init(message: UnsafePointer<ProtobufCMessage>) {
         self.message = message
     }
 
-    private func slot(_ field: ProtoField) -> UnsafeRawPointer {
+    @usableFromInline func slot(_ field: ProtoField) -> UnsafeRawPointer {
         UnsafeRawPointer(message) + field.offset
     }
 
-    private func count(_ field: ProtoField) -> Int {
+    @usableFromInline func count(_ field: ProtoField) -> Int {
         (UnsafeRawPointer(message) + field.quantifierOffset).load(as: Int.self)
     }
 
@@ -37,6 +37,7 @@ public struct ProtoReader {
     public func enumValue(_ field: ProtoField) -> Int32 { int32(field) }
 
     /// A nested message, or nil when it was not set.
+    @inlinable
     public func message<M: ProtoMessage>(_ field: ProtoField, as type: M.Type = M.self) throws -> M? {
         let pointer = slot(field).load(as: UnsafePointer<ProtobufCMessage>?.self)
         guard let pointer else { return nil }
@@ -57,6 +58,7 @@ public struct ProtoReader {
         return Array(UnsafeBufferPointer(start: array, count: n))
     }
 
+    @inlinable
     public func messages<M: ProtoMessage>(_ field: ProtoField, as type: M.Type = M.self) throws -> [M] {
         let n = count(field)
         guard n > 0,

@@ -5,22 +5,22 @@ import CProtobufC
 /// Fields left unset keep their proto3 defaults. Memory lives in an arena shared with nested
 /// writers and is released when the outermost writer goes away.
 public final class ProtoWriter {
-    private let arena: ProtoArena
+    @usableFromInline let arena: ProtoArena
     private let descriptor: ProtoDescriptor
     /// The message being filled; a writer of repeated elements moves on to each next element.
-    private(set) var message: UnsafeMutablePointer<ProtobufCMessage>
+    @usableFromInline var message: UnsafeMutablePointer<ProtobufCMessage>
 
     public convenience init(_ descriptor: ProtoDescriptor) {
         self.init(descriptor, arena: ProtoArena())
     }
 
-    private init(_ descriptor: ProtoDescriptor, arena: ProtoArena) {
+    @usableFromInline init(_ descriptor: ProtoDescriptor, arena: ProtoArena) {
         self.arena = arena
         self.descriptor = descriptor
         message = Self.newMessage(descriptor, in: arena)
     }
 
-    private static func newMessage(_ descriptor: ProtoDescriptor, in arena: ProtoArena)
+    @usableFromInline static func newMessage(_ descriptor: ProtoDescriptor, in arena: ProtoArena)
         -> UnsafeMutablePointer<ProtobufCMessage>
     {
         let size = Int(descriptor.pointer.pointee.sizeof_message)
@@ -32,11 +32,11 @@ public final class ProtoWriter {
         return message
     }
 
-    private func slot(_ field: ProtoField) -> (UnsafeMutableRawPointer, ProtoField) {
+    @usableFromInline func slot(_ field: ProtoField) -> (UnsafeMutableRawPointer, ProtoField) {
         (UnsafeMutableRawPointer(message) + field.offset, field)
     }
 
-    private func setCount(_ field: ProtoField, _ n: Int) {
+    @usableFromInline func setCount(_ field: ProtoField, _ n: Int) {
         (UnsafeMutableRawPointer(message) + field.quantifierOffset).storeBytes(of: n, as: Int.self)
     }
 
@@ -57,6 +57,7 @@ public final class ProtoWriter {
     public func set(_ name: ProtoField, _ value: Bool) { slot(name).0.storeBytes(of: value ? 1 : 0, as: Int32.self) }
     public func set(_ name: ProtoField, enumValue: Int32) { set(name, enumValue) }
 
+    @inlinable
     public func set<M: ProtoMessage>(_ name: ProtoField, message value: M?) {
         guard let value else { return }
         let child = ProtoWriter(M.descriptor, arena: arena)
@@ -83,6 +84,9 @@ public final class ProtoWriter {
         setCount(field, values.count)
     }
 
+    // Inlinable so that each contract type gets its own specialised loop: the generic one
+    // looked up type metadata for every element.
+    @inlinable
     public func set<M: ProtoMessage>(_ name: ProtoField, messages values: [M]) {
         guard !values.isEmpty else { return }
         let (pointer, field) = slot(name)
@@ -90,10 +94,12 @@ public final class ProtoWriter {
             .bindMemory(to: UnsafePointer<ProtobufCMessage>?.self, capacity: values.count)
         // One writer walks every element, each in fresh arena memory: no object per element.
         let child = ProtoWriter(M.descriptor, arena: arena)
-        for (index, value) in values.enumerated() {
-            if index > 0 { child.message = Self.newMessage(M.descriptor, in: arena) }
-            value.write(to: child)
-            array[index] = UnsafePointer(child.message)
+        values.withUnsafeBufferPointer { elements in
+            for index in elements.indices {
+                if index > 0 { child.message = Self.newMessage(M.descriptor, in: arena) }
+                elements[index].write(to: child)
+                array[index] = UnsafePointer(child.message)
+            }
         }
         pointer.storeBytes(of: UnsafePointer(array), as: UnsafePointer<UnsafePointer<ProtobufCMessage>?>?.self)
         setCount(field, values.count)
