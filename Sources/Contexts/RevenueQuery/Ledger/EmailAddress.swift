@@ -43,6 +43,31 @@ public enum EmailAddress {
         return true
     }
 
+    /// `isPlausible` in one pass over the bytes for text that is already normalised printable
+    /// ASCII, as the grids send it; nil for any other text, which takes the general path.
+    static func isPlausibleNormalizedASCII(_ address: String) -> Bool? {
+        var address = address
+        return address.withUTF8 { bytes -> Bool? in
+            guard !bytes.isEmpty, bytes.count <= maximumLength else { return nil }
+            var at = -1
+            var lastDot = -1
+            for (index, byte) in bytes.enumerated() {
+                guard byte > 0x20, byte < 0x7F, byte < UInt8(ascii: "A") || byte > UInt8(ascii: "Z") else {
+                    return nil
+                }
+                if byte == UInt8(ascii: "@") {
+                    if at >= 0 { return false }
+                    at = index
+                } else if byte == UInt8(ascii: "."), at >= 0 {
+                    lastDot = index
+                }
+            }
+            // A local part, then a domain with a dot in it that neither starts nor ends it.
+            return at > 0 && lastDot > at && bytes[at + 1] != UInt8(ascii: ".")
+                && bytes[bytes.count - 1] != UInt8(ascii: ".")
+        }
+    }
+
     /// `isPlausible` for printable ASCII, on bytes.
     private static func isPlausibleASCII(_ address: String) -> Bool {
         let bytes = address.utf8

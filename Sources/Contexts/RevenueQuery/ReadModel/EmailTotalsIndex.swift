@@ -4,14 +4,14 @@
 /// one `TotalsRow` in a single flat array, chained per email, so 200,000 buyers cost a few
 /// megabytes and a lookup is one hash probe. The payments behind the totals live in SQLite.
 struct EmailTotalsIndex: Sendable {
-    private var emailIDs: [String: Int32] = [:]
-    private var emails: [String] = []
+    private var emails = EmailDirectory()
     /// Per email id, its first row, or -1 when it has no totals now.
     private var firstRow: [Int32] = []
     private var rows: [TotalsRow] = []
     private var freeRows: [Int32] = []
     private var currencyIDs: [String: UInt16] = [:]
     private var currencies: [String] = []
+    private var formats: [CurrencyFormat] = []
     /// Currency → totals of the payments without an email.
     private(set) var withoutEmail: [String: CurrencyTotals] = [:]
 
@@ -62,24 +62,20 @@ struct EmailTotalsIndex: Sendable {
         return totals(ofID: id)
     }
 
-    /// The hot path of the grids: an email's rows, most recent purchase first, with no
-    /// dictionary built. `email` is the normalised address, nil when it is not one.
-    func currencyRows(forEmail asked: String) -> EmailRows {
-        guard let id = lookup(asked) else { return EmailRows(email: EmailAddress.normalize(asked), rows: []) }
-        var out: [CurrencyRow] = []
+    /// The hot path of the grids: calls `body` with each stored row of an email as asked (in
+    /// no particular order), its currency and that currency's format, building nothing. Returns
+    /// the normalised address, nil when the text asked is not one.
+    func forEachRow(
+        ofEmail asked: String, _ body: (TotalsRow, String, CurrencyFormat) -> Void
+    ) -> String? {
+        guard let id = lookup(asked) else { return EmailAddress.normalize(asked) }
         var row = firstRow[Int(id)]
         while row >= 0 {
             let stored = rows[Int(row)]
-            out.append(CurrencyRow(currency: currencies[Int(stored.currency)], totals: stored))
+            body(stored, currencies[Int(stored.currency)], formats[Int(stored.currency)])
             row = stored.next
         }
-        if out.count > 1 {
-            out.sort { lhs, rhs in
-                lhs.totals.lastPurchaseAt != rhs.totals.lastPurchaseAt
-                    ? lhs.totals.lastPurchaseAt > rhs.totals.lastPurchaseAt : lhs.currency < rhs.currency
-            }
-        }
-        return EmailRows(email: emails[Int(id)], rows: out)
+        return emails.address(id)
     }
 
     /// Calls `body` with every email that has totals.
@@ -91,9 +87,9 @@ struct EmailTotalsIndex: Sendable {
 
     /// The id of an email as asked: the exact text first (already normalised), else normalised.
     private func lookup(_ asked: String) -> Int32? {
-        if let id = emailIDs[asked] { return id }
+        if let id = emails.id(of: asked) { return id }
         guard let normalized = EmailAddress.normalize(asked), normalized != asked else { return nil }
-        return emailIDs[normalized]
+        return emails.id(of: normalized)
     }
 
     private func totals(ofID id: Int32) -> EmailTotals {
@@ -104,15 +100,12 @@ struct EmailTotalsIndex: Sendable {
             byCurrency[currencies[Int(stored.currency)]] = stored.totals
             row = stored.next
         }
-        return EmailTotals(email: emails[Int(id)], byCurrency: byCurrency)
+        return EmailTotals(email: emails.address(id), byCurrency: byCurrency)
     }
 
     private mutating func intern(_ email: String) -> Int32 {
-        if let id = emailIDs[email] { return id }
-        let id = Int32(emails.count)
-        emailIDs[email] = id
-        emails.append(email)
-        firstRow.append(-1)
+        let id = emails.intern(email)
+        if Int(id) == firstRow.count { firstRow.append(-1) }
         return id
     }
 
@@ -121,6 +114,7 @@ struct EmailTotalsIndex: Sendable {
         let id = UInt16(truncatingIfNeeded: currencies.count)
         currencyIDs[code] = id
         currencies.append(code)
+        formats.append(CurrencyFormat(currency: code))
         return id
     }
 

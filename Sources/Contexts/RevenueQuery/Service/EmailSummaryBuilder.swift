@@ -21,16 +21,30 @@ enum EmailSummaryBuilder {
         )
     }
 
-    /// The same summary from the index's rows (already most recent first), for the grids.
-    static func summary(asked email: String, found: EmailRows) -> RevenueV1.EmailSummary {
-        let rows = found.rows
-        var summary = RevenueV1.EmailSummary(email: email, normalizedEmail: found.email ?? "")
-        guard !rows.isEmpty else { return summary }
+    /// The same summary straight from the index's rows, for the grids' batch lookups.
+    static func summary(asked email: String, in index: EmailTotalsIndex) -> RevenueV1.EmailSummary {
+        var totals: [RevenueV1.CurrencyTotal] = []
+        let normalized = index.forEachRow(ofEmail: email) { row, currency, format in
+            totals.append(
+                RevenueV1.CurrencyTotal(
+                    currency: currency, spent: row.spent, orders: Int64(row.orders), gross: row.gross,
+                    refunded: row.refunded, display: format.display(row.spent),
+                    lastPurchaseAt: row.lastPurchaseAt == .min ? 0 : row.lastPurchaseAt,
+                    disputedLost: row.disputedLost))
+        }
+        var summary = RevenueV1.EmailSummary(email: email, normalizedEmail: normalized ?? "")
+        guard !totals.isEmpty else { return summary }
+        if totals.count > 1 {
+            totals.sort { lhs, rhs in
+                lhs.lastPurchaseAt != rhs.lastPurchaseAt
+                    ? lhs.lastPurchaseAt > rhs.lastPurchaseAt : lhs.currency < rhs.currency
+            }
+        }
         summary.found = true
-        summary.totals = rows.map { currencyTotal($0.currency, $0.totals.totals) }
-        summary.lastPurchaseAt = summary.totals.map(\.lastPurchaseAt).max() ?? 0
-        summary.lastCurrency = rows[0].currency
-        summary.orders = summary.totals.reduce(0) { $0 + $1.orders }
+        summary.lastPurchaseAt = totals[0].lastPurchaseAt
+        summary.lastCurrency = totals[0].currency
+        summary.orders = totals.reduce(0) { $0 + $1.orders }
+        summary.totals = totals
         return summary
     }
 

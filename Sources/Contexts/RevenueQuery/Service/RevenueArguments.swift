@@ -19,9 +19,13 @@ enum RevenueArguments {
         }
     }
 
-    static func validate(email: String, name: String = "email") throws {
-        guard let normalized = EmailAddress.normalize(email), EmailAddress.isPlausible(normalized) else {
-            throw RPCError.invalidArgument("\(name) is not an email address (expected local@domain.tld)")
+    /// `name` is built only for the error: the grids send batches of hundreds.
+    static func validate(email: String, name: @autoclosure () -> String = "email") throws {
+        let plausible =
+            EmailAddress.isPlausibleNormalizedASCII(email)
+            ?? EmailAddress.normalize(email).map(EmailAddress.isPlausible) ?? false
+        guard plausible else {
+            throw RPCError.invalidArgument("\(name()) is not an email address (expected local@domain.tld)")
         }
     }
 

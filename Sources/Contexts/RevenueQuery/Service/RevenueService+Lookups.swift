@@ -12,7 +12,7 @@ extension RevenueService {
                 return .init(summaries: request.emails.map { RevenueV1.EmailSummary(email: $0) }, connected: false)
             }
             let summaries = request.emails.map { email in
-                EmailSummaryBuilder.summary(asked: email, found: book.index.currencyRows(forEmail: email))
+                EmailSummaryBuilder.summary(asked: email, in: book.index)
             }
             return .init(summaries: summaries, connected: true)
         }

@@ -1,0 +1,57 @@
+import XCTest
+
+@testable import RevenueQuery
+
+/// The structures behind the grids' lookups agree with the plain definitions they speed up.
+final class RevenueLookupStructureTests: XCTestCase {
+    func testDirectoryKeepsIdsThroughGrowthAndFindsOnlyWhatItHolds() {
+        var directory = EmailDirectory()
+        let addresses = (0..<5_000).map { "buyer\($0)@shop\($0 % 7).example.com" }
+        let ids = addresses.map { directory.intern($0) }
+        XCTAssertEqual(ids, (0..<5_000).map(Int32.init))
+        XCTAssertEqual(directory.count, 5_000)
+        for (index, address) in addresses.enumerated() {
+            XCTAssertEqual(directory.id(of: address), Int32(index))
+            XCTAssertEqual(directory.address(Int32(index)), address)
+        }
+        XCTAssertEqual(directory.intern(addresses[42]), 42, "interning twice gives the same id")
+        XCTAssertNil(directory.id(of: "buyer5000@shop2.example.com"))
+        XCTAssertNil(directory.id(of: "BUYER1@shop1.example.com"), "the directory holds exact text only")
+        XCTAssertNil(directory.id(of: ""))
+    }
+
+    func testQuickEmailCheckAgreesWithTheGeneralOne() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab.@-+_xZ 1")
+        var checked = 0
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...9, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            guard let quick = EmailAddress.isPlausibleNormalizedASCII(text) else {
+                XCTAssertTrue(
+                    text.isEmpty || text.contains(" ") || text.contains("Z"), "\(text) left to the general path")
+                continue
+            }
+            checked += 1
+            XCTAssertEqual(quick, EmailAddress.isPlausible(text), "\"\(text)\"")
+        }
+        XCTAssertGreaterThan(checked, 1_000)
+        for text in ["a@b.co", ".a@b.co", "a@.b.co", "a@b.co.", "a@b", "@b.co", "a@b@c.co", "a.b@c"] {
+            XCTAssertEqual(EmailAddress.isPlausibleNormalizedASCII(text), EmailAddress.isPlausible(text), text)
+        }
+    }
+
+    func testCurrencyFormatMatchesMoneyDisplayAtTheExtremes() {
+        for currency in ["usd", "eur", "jpy", "kwd", "chf", ""] {
+            let format = CurrencyFormat(currency: currency)
+            for amount: Int64 in [0, 1, -1, 999, 1_000, 123_456_789, .max, .min] {
+                XCTAssertEqual(
+                    format.display(amount), Money.display(amount: amount, currency: currency),
+                    "\(amount) \(currency)")
+            }
+        }
+        XCTAssertEqual(CurrencyFormat(currency: "usd").display(.max), "$92,233,720,368,547,758.07")
+        XCTAssertEqual(CurrencyFormat(currency: "kwd").display(-1_000_000), "-1,000.000 KWD")
+        XCTAssertEqual(CurrencyFormat(currency: "").display(1_050), "10.50")
+    }
+}
