@@ -102,16 +102,22 @@ let package = Package(
             path: "Sources/Operations/LocalCluster"
         ),
 
+        // What the benchmarks share: timing, the plain-socket reference, CPU pinning, targets.
+        .target(name: "BenchKit", dependencies: ["BridgeRPC", "CShims"], path: "Sources/Operations/BenchKit"),
+
         // Thin executables.
         executable("connect-auth", ["ConnectAuth", "ServiceKit", "StripeClient"] + serviceRuntime),
         executable("sync-engine", ["SyncEngine", "ServiceKit", "StripeClient"] + serviceRuntime),
         executable("revenue-query", ["RevenueQuery", "ServiceKit"] + serviceRuntime),
         executable("platform-billing", ["PlatformBilling", "ServiceKit"] + serviceRuntime),
-        executable("revenue-bench", ["RevenueQuery", "LocalCluster"] + serviceRuntime),
-        executable("rpc-bench", ["BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge"]),
+        executable("revenue-bench", ["RevenueQuery", "LocalCluster", "BenchKit"] + serviceRuntime),
+        executable("rpc-bench", ["BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge", "BenchKit"]),
         executable("stripe-emulator", ["StripeEmulatorKit", "BridgeLog"]),
         executable("stripe-dataset", ["StripeEmulatorKit"]),
-        executable("sync-bench", ["SyncEngine", "StripeClient", "BridgeStore", "BridgeLog", "BridgeRPC", "Contracts"]),
+        executable(
+            "sync-bench",
+            ["SyncEngine", "StripeClient", "BridgeStore", "BridgeLog", "BridgeRPC", "Contracts", "BenchKit"]
+        ),
         executable(
             "stripebridge",
             [

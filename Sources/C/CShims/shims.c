@@ -1,6 +1,8 @@
+#define _GNU_SOURCE  // sched_setaffinity and the CPU_SET macros
 #include "CShims.h"
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <string.h>
 
 struct MHD_Daemon *sb_mhd_start_loopback(uint16_t port, unsigned int threads,
@@ -23,4 +25,13 @@ struct MHD_Daemon *sb_mhd_start_loopback(uint16_t port, unsigned int threads,
 uint16_t sb_mhd_bound_port(struct MHD_Daemon *d) {
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     return info ? info->port : 0;
+}
+
+int sb_pin_thread(int thread_id, const int *cpus, int count) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    for (int i = 0; i < count; i++) {
+        if (cpus[i] >= 0 && cpus[i] < CPU_SETSIZE) CPU_SET(cpus[i], &set);
+    }
+    return sched_setaffinity(thread_id, sizeof set, &set);
 }

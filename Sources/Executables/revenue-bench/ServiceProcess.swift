@@ -1,3 +1,4 @@
+import BenchKit
 import BridgeRPC
 import Contracts
 import Foundation
@@ -47,16 +48,11 @@ final class ServiceProcess {
         throw BenchError("revenue-query did not answer Health within 120 s")
     }
 
-    /// `VmHWM` of the service process: its peak resident memory, in MiB.
-    var peakResidentMiB: Double { BenchStatistics.peakResidentMiB(pid: process.processIdentifier) }
+    /// The service's peak resident memory so far, in bytes (0 when /proc cannot tell).
+    var peakResidentBytes: Int { PeakMemory.bytes(ofProcess: process.processIdentifier) ?? 0 }
 
     func stop() {
         process.terminate()
         process.waitUntilExit()
     }
-}
-
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

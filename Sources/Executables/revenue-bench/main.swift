@@ -1,4 +1,5 @@
 import AccessControl
+import BenchKit
 import BridgeLog
 import BridgeRPC
 import BridgeStore
@@ -7,7 +8,8 @@ import Foundation
 import RevenueQuery
 
 // Benchmark of RevenueQuery on a large read model: prepares the SQLite file in this process,
-// starts the real revenue-query executable on it and measures over its Unix socket.
+// starts the real revenue-query executable on it and measures over its Unix socket. Prints each
+// figure with its target and exits with status 1 when one is missed.
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: Int) -> Int {
     arguments.firstIndex(of: name).flatMap { Int(arguments[$0 + 1]) } ?? fallback
@@ -20,7 +22,6 @@ let folder = URL(fileURLWithPath: "/tmp").appendingPathComponent("rqb-\(getpid()
 let dataFolder = folder.appendingPathComponent("data")
 try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
 try FileManager.default.createDirectory(at: folder.appendingPathComponent("run"), withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: folder) }
 let path = dataFolder.appendingPathComponent("revenue-query.sqlite").path
 
 var clock = ContinuousClock.now
@@ -34,85 +35,96 @@ do {
     print("payments derived once from the stored objects (upgrade path) in \(ContinuousClock.now - clock)")
     database.close()
 }
-clock = .now
-let service = try ServiceProcess(folder: folder, grantKey: key)
-defer { service.stop() }
-print("revenue-query started and loaded \(payments) payments in \(ContinuousClock.now - clock)")
-let socket = service.socketPath
-
-let grant = AccessGuard.metadata(userID: "bench", businessID: BenchDataset.business, role: .agency, key: key)
-func request(_ seed: Int) -> RevenueV1.SummaryByEmailsRequest {
-    .init(
-        businessId: BenchDataset.business,
-        emails: (0..<500).map { BenchDataset.email((seed * 7_919 + $0 * 389) % customers) })
+let targets = BenchTargets()
+do {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    clock = .now
+    let service = try ServiceProcess(folder: folder, grantKey: key)
+    defer { service.stop() }
+    print("revenue-query started and loaded \(payments) payments in \(ContinuousClock.now - clock)")
+    try measure(service, targets)
 }
+exit(targets.verdict())
 
-// One client: median and p99 of SummaryByEmails with 500 emails.
-let single = RPCClient(socketPath: socket, caller: "bench")
-var samples: [Double] = []
-for round in 0..<1_000 {
-    let start = ContinuousClock.now
-    let answer = try single.call(RevenueV1.RevenueQuery.summaryByEmails, request(round), metadata: grant)
-    if round >= 50 { samples.append(BenchClock.microseconds(since: start)) }
-    precondition(answer.summaries.count == 500 && answer.summaries[0].found)
-}
-let median = BenchStatistics.percentile(samples, 0.5) / 1000
-let p99 = BenchStatistics.percentile(samples, 0.99) / 1000
-print(
-    String(
-        format: "SummaryByEmails x500, one client: median %.2f ms (target <= 3), p99 %.2f ms (target <= 10)", median,
-        p99))
+func measure(_ service: ServiceProcess, _ targets: BenchTargets) throws {
+    let socket = service.socketPath
+    let grant = AccessGuard.metadata(userID: "bench", businessID: BenchDataset.business, role: .agency, key: key)
+    func request(_ seed: Int) -> RevenueV1.SummaryByEmailsRequest {
+        .init(
+            businessId: BenchDataset.business,
+            emails: (0..<500).map { BenchDataset.email((seed * 7_919 + $0 * 389) % customers) })
+    }
 
-// Eight clients, each on its own thread with its own connection, for two seconds. Each asks
-// for one of 64 batches built beforehand, as a grid backend holding its page's emails would.
-let calls = ManagedCounter()
-let failures = ManagedCounter()
-let batches = (0..<64).map { request($0 * 31) }
-// BENCH_SECONDS lengthens the phase, e.g. to attach a profiler to the service.
-let phaseSeconds = Int64(ProcessInfo.processInfo.environment["BENCH_SECONDS"] ?? "") ?? 2
-let deadline = ContinuousClock.now.advanced(by: .seconds(phaseSeconds))
-let finished = DispatchGroup()
-for worker in 0..<8 {
-    finished.enter()
-    Thread.detachNewThread {
-        defer { finished.leave() }
-        let client = RPCClient(socketPath: socket, caller: "bench-\(worker)")
-        defer { client.close() }
-        var round = worker * 8
-        while ContinuousClock.now < deadline {
-            do {
-                let answer = try client.call(
-                    RevenueV1.RevenueQuery.summaryByEmails, batches[round % batches.count], metadata: grant)
-                precondition(answer.summaries.count == 500)
-                calls.increment()
-            } catch {
-                failures.increment()
+    // One client: median and p99 of SummaryByEmails with 500 emails.
+    let single = RPCClient(socketPath: socket, caller: "bench")
+    defer { single.close() }
+    var samples: [Double] = []
+    for round in 0..<1_000 {
+        let start = ContinuousClock.now
+        let answer = try single.call(RevenueV1.RevenueQuery.summaryByEmails, request(round), metadata: grant)
+        if round >= 50 { samples.append(BenchClock.microseconds(since: start)) }
+        precondition(answer.summaries.count == 500 && answer.summaries[0].found)
+    }
+    let latency = LatencySummary(samples)
+    let medianMet = targets.check("SummaryByEmails median", met: latency.median <= 3_000)
+    let p99Met = targets.check("SummaryByEmails p99", met: latency.p99 <= 10_000)
+    print(
+        String(
+            format: "SummaryByEmails x500, one client: median %.2f ms (target <= 3: \(medianMet)), "
+                + "p99 %.2f ms (target <= 10: \(p99Met))", latency.median / 1000, latency.p99 / 1000))
+
+    // Eight clients, each on its own thread with its own connection, for two seconds. Each asks
+    // for one of 64 batches built beforehand, as a grid backend holding its page's emails would.
+    let calls = ManagedCounter()
+    let failures = ManagedCounter()
+    let batches = (0..<64).map { request($0 * 31) }
+    // BENCH_SECONDS lengthens the phase, e.g. to attach a profiler to the service.
+    let phaseSeconds = Int64(ProcessInfo.processInfo.environment["BENCH_SECONDS"] ?? "") ?? 2
+    let deadline = ContinuousClock.now.advanced(by: .seconds(phaseSeconds))
+    let finished = DispatchGroup()
+    for worker in 0..<8 {
+        finished.enter()
+        Thread.detachNewThread {
+            defer { finished.leave() }
+            let client = RPCClient(socketPath: socket, caller: "bench-\(worker)")
+            defer { client.close() }
+            var round = worker * 8
+            while ContinuousClock.now < deadline {
+                do {
+                    let answer = try client.call(
+                        RevenueV1.RevenueQuery.summaryByEmails, batches[round % batches.count], metadata: grant)
+                    precondition(answer.summaries.count == 500)
+                    calls.increment()
+                } catch {
+                    failures.increment()
+                }
+                round += 1
             }
-            round += 1
         }
     }
-}
-finished.wait()
-let rate = calls.value / Int(phaseSeconds)
-print("SummaryByEmails x500, 8 clients: \(rate) calls/s (target >= 1000), \(failures.value) failed")
+    finished.wait()
+    let rate = calls.value / Int(phaseSeconds)
+    let rateMet = targets.check("8-client throughput", met: rate >= 1_000 && failures.value == 0)
+    print("SummaryByEmails x500, 8 clients: \(rate) calls/s (target >= 1000: \(rateMet)), \(failures.value) failed")
 
-// Health against the plain socket round trip, measured in the same run.
-var health: [Double] = []
-for _ in 0..<5_000 {
-    let start = ContinuousClock.now
-    _ = try single.call(HealthV1.Health.check, .init())
-    health.append(BenchClock.microseconds(since: start))
+    // Health against the plain socket round trip in the same run, this process and the
+    // service both pinned to one CPU as the comparison needs.
+    try CPUPinning.pin(toCPUs: [0])
+    try CPUPinning.pin(process: service.process.processIdentifier, toCPUs: [0])
+    let comparison = try RoundTripComparison.measure(
+        serverSocket: socket, echoSocket: folder.appendingPathComponent("run/plain.sock").path, rounds: 10_000)
+    let healthMet = targets.check("Health round trip", met: comparison.medianRatio <= 2)
+    print(comparison)
+    print(
+        String(
+            format: "ratio Health / plain, one CPU (median): %.2fx (target <= 2x: \(healthMet))", comparison.medianRatio
+        ))
+
+    let peak = Double(service.peakResidentBytes) / 1_048_576
+    let memoryMet = targets.check(
+        "peak memory", met: service.peakResidentBytes > 0 && service.peakResidentBytes <= 150_000_000)
+    print(
+        String(
+            format: "revenue-query peak resident memory (VmHWM): %.0f MiB (target <= 150 MB = 143 MiB: \(memoryMet))",
+            peak))
 }
-let healthMedian = BenchStatistics.percentile(health, 0.5)
-let plain = PlainSocketRoundTrip.median(count: 5_000, size: 128)
-print(
-    String(
-        format: "Health round trip median %.1f µs vs plain Unix-socket request/response %.1f µs: "
-            + "%.1fx (target <= 2x)",
-        healthMedian, plain, healthMedian / plain))
-print(
-    String(
-        format:
-            "revenue-query peak resident memory (VmHWM of the service process): %.0f MiB (target <= 150 MB = %.0f MiB)",
-        service.peakResidentMiB, 150e6 / 1_048_576))
-single.close()

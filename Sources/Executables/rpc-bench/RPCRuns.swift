@@ -1,3 +1,4 @@
+import BenchKit
 import BridgeRPC
 import Contracts
 import Foundation
@@ -30,7 +31,7 @@ enum RPCRuns {
             }
         }
         let seconds = BenchClock.microseconds(since: started) / 1e6
-        guard failures.count == 0 else { throw BenchError.system("\(failures.count) summary calls") }
+        guard failures.count == 0 else { throw BenchError("\(failures.count) summary calls failed") }
         _ = answerBytes
         let sizes = requests.map { request in
             (try? shared.call(RevenueV1.RevenueQuery.summaryByEmails, request).serialized().count) ?? 0

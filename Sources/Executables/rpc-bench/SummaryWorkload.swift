@@ -1,3 +1,4 @@
+import BenchKit
 import BridgeRPC
 import Contracts
 
@@ -22,7 +23,8 @@ enum SummaryWorkload {
             let request = try RevenueV1.SummaryByEmailsRequest(serialized: request(index).serialized())
             let answer = try RevenueV1.SummaryByEmailsResponse(serialized: answer(request).serialized())
             guard answer.summaries.count == request.emails.count else {
-                throw BenchError.system("coding")
+                throw BenchError(
+                    "a decoded answer has \(answer.summaries.count) rows for \(request.emails.count) emails")
             }
         }
         return Double(calls) / (BenchClock.microseconds(since: started) / 1e6)

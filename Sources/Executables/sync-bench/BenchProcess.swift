@@ -1,3 +1,4 @@
+import BenchKit
 import Foundation
 
 /// The helper processes of the benchmark and the numbers it reads about itself.
@@ -38,20 +39,7 @@ enum BenchProcess {
         return Emulator(process: process, baseURL: url, account: "acct_demo")
     }
 
-    /// VmHWM of this process, from /proc.
-    static func peakResidentMegabytes() -> Int {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
-        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-        return kilobytes / 1024
-    }
-
     static func seconds(since start: Date) -> String {
         String(format: "%.1f", Date().timeIntervalSince(start))
     }
-}
-
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

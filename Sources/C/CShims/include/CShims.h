@@ -27,4 +27,8 @@ struct MHD_Daemon *sb_mhd_start_loopback(uint16_t port, unsigned int threads,
                                          MHD_RequestCompletedCallback completed, void *completed_cls);
 uint16_t sb_mhd_bound_port(struct MHD_Daemon *d);
 
+// sched_setaffinity needs _GNU_SOURCE and CPU_SET is a macro: pins one thread (Linux thread
+// id) to the listed CPUs. Returns 0, or -1 with errno set.
+int sb_pin_thread(int thread_id, const int *cpus, int count);
+
 #endif

@@ -1,12 +1,12 @@
 import BridgeRPC
 
 /// Health round trips over one client's connection, timed one by one.
-final class HealthLatency {
+public final class HealthLatency {
     private let client: RPCClient
     private let request = HealthMessages.encodeRequest(service: "")
 
-    init(socketPath: String) {
-        client = RPCClient(socketPath: socketPath, caller: "rpc-bench")
+    public init(socketPath: String, caller: String) {
+        client = RPCClient(socketPath: socketPath, caller: caller)
     }
 
     deinit {
@@ -14,7 +14,7 @@ final class HealthLatency {
     }
 
     /// Round-trip times in microseconds of `rounds` Health calls.
-    func measure(rounds: Int) throws -> [Double] {
+    public func measure(rounds: Int) throws -> [Double] {
         var samples: [Double] = []
         samples.reserveCapacity(rounds)
         for _ in 0..<rounds {

@@ -2,14 +2,14 @@ import Foundation
 
 /// The physical reference: a request/response over a Unix socket with raw `read`/`write`, a
 /// server thread that echoes each message, no framing, no locks, no allocation per round.
-final class PlainEcho {
+public final class PlainEcho {
     private let socketPath: String
     private let messageBytes: Int
     private let client: Int32
     private var message: [UInt8]
 
     /// Starts the echo thread on `socketPath` and connects to it.
-    init(socketPath: String, messageBytes: Int) throws {
+    public init(socketPath: String, messageBytes: Int) throws {
         self.socketPath = socketPath
         self.messageBytes = messageBytes
         message = [UInt8](repeating: 7, count: messageBytes)
@@ -38,7 +38,7 @@ final class PlainEcho {
     }
 
     /// Round-trip times in microseconds of `rounds` echoes.
-    func measure(rounds: Int) throws -> [Double] {
+    public func measure(rounds: Int) throws -> [Double] {
         var samples: [Double] = []
         samples.reserveCapacity(rounds)
         for _ in 0..<rounds {
