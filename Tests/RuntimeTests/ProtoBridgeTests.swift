@@ -34,4 +34,32 @@ final class ProtoBridgeTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("SummaryByEmailsRequest"), "\(error)")
         }
     }
+
+    /// Decoding unpacks into an arena of chunks sized from the input: answers far larger than
+    /// one chunk, and single fields larger than a chunk, come back whole.
+    func testLargeAnswersAndLargeFieldsDecodeWhole() throws {
+        let summaries = (0..<3_000).map { index in
+            RevenueV1.EmailSummary(
+                email: "buyer\(index)@example.com", found: true,
+                totals: [RevenueV1.CurrencyTotal(currency: "usd", spent: Int64(index), display: "$\(index)")],
+                orders: Int64(index))
+        }
+        let response = RevenueV1.SummaryByEmailsResponse(summaries: summaries, connected: true)
+        XCTAssertEqual(try RevenueV1.SummaryByEmailsResponse(serialized: response.serialized()), response)
+        let json = [UInt8](repeating: UInt8(ascii: "x"), count: 3 << 20)
+        let change = RevenueV1.ObjectChange(objectType: "charge", objectId: "ch_big", json: json, version: 1)
+        let request = RevenueV1.ApplyChangesRequest(businessId: "b", batchId: "big", changes: [change])
+        XCTAssertEqual(try RevenueV1.ApplyChangesRequest(serialized: request.serialized()), request)
+    }
+
+    func testTruncatedInputIsRejectedAtEveryLength() throws {
+        let response = RevenueV1.SummaryByEmailsResponse(
+            summaries: (0..<20).map { .init(email: "b\($0)@x.io", totals: [.init(currency: "eur", spent: 1)]) })
+        let bytes = response.serialized()
+        var rejected = 0
+        for length in 1..<bytes.count {
+            if (try? RevenueV1.SummaryByEmailsResponse(serialized: Array(bytes[..<length]))) == nil { rejected += 1 }
+        }
+        XCTAssertGreaterThan(rejected, bytes.count / 2, "most cut points fall inside a field")
+    }
 }

@@ -1,21 +1,27 @@
+import CProtobufC
 import Foundation
 
 /// Owns every C allocation made while building one message tree and frees them all at once.
 ///
-/// Allocations are carved from 16 KiB chunks (larger requests get their own), so building an
-/// answer of a thousand rows costs a handful of mallocs instead of thousands.
+/// Allocations are carved from chunks (16 KiB unless asked otherwise; larger requests get their
+/// own), so building or unpacking an answer of a thousand rows costs a handful of mallocs
+/// instead of thousands.
 @usableFromInline final class ProtoArena {
-    private static let chunkSize = 16 << 10
+    private let chunkSize: Int
     private var chunks: [UnsafeMutableRawPointer] = []
     private var cursor: UnsafeMutableRawPointer?
     private var remaining = 0
 
+    @usableFromInline init(chunkSize: Int = 16 << 10) {
+        self.chunkSize = chunkSize
+    }
+
     @usableFromInline func allocate(bytes: Int) -> UnsafeMutableRawPointer {
         let size = (max(bytes, 1) + 15) & ~15  // keeps every block 16-byte aligned
         if size > remaining {
-            if size > Self.chunkSize / 4 { return newChunk(size) }
-            cursor = newChunk(Self.chunkSize)
-            remaining = Self.chunkSize
+            if size > chunkSize / 4 { return newChunk(size) }
+            cursor = newChunk(chunkSize)
+            remaining = chunkSize
         }
         let block = cursor!
         cursor = block + size
@@ -47,6 +53,20 @@ import Foundation
             if let base = source.baseAddress { block.update(from: base, count: source.count) }
         }
         return block
+    }
+
+    /// Calls `body` with a protobuf-c allocator that carves from this arena. protobuf-c's frees
+    /// do nothing: everything goes when the arena does, so an unpacked message must not be
+    /// passed to `free_unpacked` with any other allocator, nor outlive the arena.
+    func withAllocator<R>(_ body: (UnsafeMutablePointer<ProtobufCAllocator>) throws -> R) rethrows -> R {
+        var allocator = ProtobufCAllocator(
+            alloc: { data, size in
+                Unmanaged<ProtoArena>.fromOpaque(data!).takeUnretainedValue().allocate(bytes: size)
+            },
+            free: { _, _ in },
+            allocator_data: Unmanaged.passUnretained(self).toOpaque()
+        )
+        return try withExtendedLifetime(self) { try body(&allocator) }
     }
 
     deinit {
