@@ -81,7 +81,7 @@ let package = Package(
         // The four bounded contexts.
         context("ConnectAuth", serviceRuntime + ["BridgeCrypto", "StripeClient", "StripeWebhooks"]),
         context("SyncEngine", serviceRuntime + ["StripeClient"]),
-        context("RevenueQuery", serviceRuntime),
+        context("RevenueQuery", serviceRuntime + ["BridgeCrypto"]),
         context("PlatformBilling", serviceRuntime + ["BridgeCrypto", "StripeClient", "StripeWebhooks"]),
 
         // The Stripe emulator and its dataset generator: the demo's Stripe and the tests' peer.

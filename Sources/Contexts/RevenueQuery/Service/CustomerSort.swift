@@ -14,7 +14,8 @@ enum CustomerSort: String, CaseIterable {
         }
         guard let sort = CustomerSort(rawValue: argument) else {
             let known = Self.allCases.map(\.rawValue).joined(separator: ", ")
-            throw RPCError.invalidArgument("sort \"\(argument)\" is unknown; use one of \(known), or leave it empty")
+            throw RPCError.invalidArgument(
+                "sort \"\(argument)\" is unknown; use one of \(known), or leave it empty")
         }
         self = sort
     }
@@ -25,5 +26,15 @@ enum CustomerSort: String, CaseIterable {
         case .orders: Int64(totals.byCurrency.values.reduce(0) { $0 + $1.orders })
         case .lastPurchase: totals.byCurrency.values.compactMap(\.lastPurchaseAt).max() ?? 0
         }
+    }
+
+    /// The order of every sort: larger value first, then email by UTF-8 bytes. Bytes, not
+    /// `String` order, which deems canonically equivalent spellings equal: emails are unique
+    /// per listing, so this order is total and a (value, email) position names one place in it.
+    static func ranks(
+        _ value: Int64, _ email: String, before otherValue: Int64, _ otherEmail: String
+    ) -> Bool {
+        value != otherValue
+            ? value > otherValue : email.utf8.lexicographicallyPrecedes(otherEmail.utf8)
     }
 }

@@ -29,15 +29,24 @@ enum RevenueArguments {
         }
     }
 
-    /// The first row of a page from its token: empty is 0, otherwise an earlier next_page_token.
-    static func pageOffset(token: String) throws -> Int {
-        guard !token.isEmpty else { return 0 }
-        guard let offset = Int(token), offset >= 0 else {
+    /// Where a ListCustomers page starts: nil for an empty token (the first page), otherwise
+    /// the position an earlier next_page_token of the same listing ended at. The token is not
+    /// echoed: it holds an email.
+    static func pageStart(token: String, listing: UInt64) throws -> CustomerPageToken? {
+        guard !token.isEmpty else { return nil }
+        guard let start = CustomerPageToken(text: token) else {
             throw RPCError.invalidArgument(
-                "page_token \"\(token)\" is not one this service gave; pass next_page_token or leave it empty"
+                "page_token is not one this service gave; pass next_page_token unchanged, "
+                    + "or leave page_token empty to start from the first page"
             )
         }
-        return offset
+        guard start.listing == listing else {
+            throw RPCError.invalidArgument(
+                "page_token belongs to a listing with another business, sort or filter; "
+                    + "leave page_token empty to start this listing from the first page"
+            )
+        }
+        return start
     }
 
     /// Rows per page: 0 means 50; more than 500 is refused.

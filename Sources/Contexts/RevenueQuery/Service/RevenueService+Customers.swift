@@ -1,20 +1,27 @@
 import Contracts
 
 extension RevenueService {
-    /// Every paying email of the business with its figures, matched to CRM contacts, paged.
-    public func listCustomers(_ request: RevenueV1.ListCustomersRequest) throws -> RevenueV1.ListCustomersResponse {
+    /// Every paying email of the business with its figures, matched to CRM contacts, paged by
+    /// position: a page starts strictly after the (sort value, email) its token names, so
+    /// customers added or removed between calls shift no rows. A customer whose sort value
+    /// changes between calls moves in the order, and may so be shown twice or not at all.
+    public func listCustomers(
+        _ request: RevenueV1.ListCustomersRequest
+    ) throws -> RevenueV1.ListCustomersResponse {
         try RevenueArguments.validate(businessID: request.businessId)
         let sort = try CustomerSort(argument: request.sort)
-        let offset = try RevenueArguments.pageOffset(token: request.pageToken)
-        let size = try RevenueArguments.pageSize(request.pageSize)
         let filter = request.filter.trimmingCharacters(in: .whitespaces).lowercased()
+        let listing = CustomerPageToken.fingerprint(
+            businessID: request.businessId, sort: sort.rawValue, filter: filter)
+        let start = try RevenueArguments.pageStart(token: request.pageToken, listing: listing)
+        let size = try RevenueArguments.pageSize(request.pageSize)
         let derived = store(request.businessId)
         let stripeNames = filter.isEmpty ? [:] : try derived.firstNamesByEmail()
         return try reading(request.businessId) { book, contactBook in
             guard let book else { return .init() }
             let contactBook = contactBook ?? ContactBook()
-            var ranked: [(email: String, value: Int64)] = []
-            var totalsByEmail: [String: EmailTotals] = [:]
+            var matching: Int64 = 0
+            var after: [(email: String, value: Int64)] = []
             book.index.forEachEmail { totals in
                 guard let email = totals.email else { return }
                 if !filter.isEmpty {
@@ -24,21 +31,24 @@ extension RevenueService {
                         || names.contains { $0?.lowercased().contains(filter) == true }
                     guard matches else { return }
                 }
-                ranked.append((email, sort.value(of: totals)))
+                matching += 1
+                let value = sort.value(of: totals)
+                if let start, !CustomerSort.ranks(start.value, start.email, before: value, email) { return }
+                after.append((email, value))
             }
-            ranked.sort { $0.value != $1.value ? $0.value > $1.value : $0.email < $1.email }
-            let page = ranked.dropFirst(offset).prefix(size)
-            for entry in page { totalsByEmail[entry.email] = book.index.totals(forEmail: entry.email) }
+            after.sort { CustomerSort.ranks($0.value, $0.email, before: $1.value, $1.email) }
+            let page = after.prefix(size)
             let rows = try page.map { entry in
                 try row(
-                    email: entry.email, totals: totalsByEmail[entry.email]!, derived: derived,
+                    email: entry.email, totals: book.index.totals(forEmail: entry.email), derived: derived,
                     contact: contactBook.contact(forEmail: entry.email)
                 )
             }
-            let next = offset + rows.count
-            return .init(
-                customers: rows, nextPageToken: next < ranked.count ? String(next) : "", totalCount: Int64(ranked.count)
-            )
+            var next = ""
+            if after.count > size, let last = page.last {
+                next = CustomerPageToken(value: last.value, email: last.email, listing: listing).text
+            }
+            return .init(customers: rows, nextPageToken: next, totalCount: matching)
         }
     }
 
