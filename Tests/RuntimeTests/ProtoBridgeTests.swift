@@ -62,4 +62,27 @@ final class ProtoBridgeTests: XCTestCase {
         }
         XCTAssertGreaterThan(rejected, bytes.count / 2, "most cut points fall inside a field")
     }
+
+    /// C strings would cut "a@b.com\0x" to "a@b.com": such a payload is refused, naming the field.
+    /// (The encoder writes C strings too, so the payloads here are spelled out byte by byte.)
+    func testStringsHoldingANulAreRefusedByName() throws {
+        func field(_ number: UInt8, _ body: [UInt8]) -> [UInt8] { [number << 3 | 2, UInt8(body.count)] + body }
+        let request = field(1, Array("b".utf8)) + field(2, Array("ok@x.io".utf8)) + field(2, Array("a@b.com\0x".utf8))
+        XCTAssertThrowsError(try RevenueV1.SummaryByEmailsRequest(serialized: request)) { error in
+            XCTAssertEqual(
+                "\(error)",
+                "stripebridge.revenue.v1.SummaryByEmailsRequest.emails holds a NUL byte; strings must not contain U+0000"
+            )
+        }
+        let nested = field(1, field(1, Array("a@b.co".utf8)) + field(4, field(1, Array("us\0d".utf8))))
+        XCTAssertThrowsError(try RevenueV1.SummaryByEmailsResponse(serialized: nested)) { error in
+            XCTAssertTrue("\(error)".contains("summaries.totals.currency holds a NUL"), "\(error)")
+        }
+        // Zero bytes elsewhere are no NUL in a string: empty elements, binary fields.
+        let fine = RevenueV1.SummaryByEmailsRequest(businessId: "b", emails: ["", "a@b.co", ""])
+        XCTAssertEqual(try RevenueV1.SummaryByEmailsRequest(serialized: fine.serialized()), fine)
+        let change = RevenueV1.ObjectChange(objectType: "charge", objectId: "ch_0", json: [0, 1, 0], version: 0)
+        let binary = RevenueV1.ApplyChangesRequest(businessId: "b", batchId: "z", changes: [change])
+        XCTAssertEqual(try RevenueV1.ApplyChangesRequest(serialized: binary.serialized()), binary)
+    }
 }

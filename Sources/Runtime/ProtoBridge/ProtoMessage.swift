@@ -26,13 +26,17 @@ extension ProtoMessage {
         let descriptor = Self.descriptor
         let arena = ProtoArena(chunkSize: min(max(bytes.count * 4, 4 << 10), 1 << 20))
         let reader = try arena.withAllocator { allocator in
-            let unpacked = bytes.withUnsafeBufferPointer { buffer in
-                protobuf_c_message_unpack(descriptor.pointer, allocator, buffer.count, buffer.baseAddress)
+            try bytes.withUnsafeBufferPointer { buffer in
+                let unpacked = protobuf_c_message_unpack(
+                    descriptor.pointer, allocator, buffer.count, buffer.baseAddress)
+                guard let unpacked else {
+                    throw ProtoDecodeError(messageName: descriptor.name, byteCount: bytes.count)
+                }
+                if let field = ProtoStringCheck.fieldWithNUL(in: buffer, of: descriptor) {
+                    throw ProtoDecodeError(messageName: descriptor.name, byteCount: bytes.count, fieldWithNUL: field)
+                }
+                return ProtoReader(message: unpacked)
             }
-            guard let unpacked else {
-                throw ProtoDecodeError(messageName: descriptor.name, byteCount: bytes.count)
-            }
-            return ProtoReader(message: unpacked)
         }
         defer { withExtendedLifetime(arena) {} }  // the reader points into it
         try self.init(from: reader)
