@@ -76,6 +76,30 @@ final class RevenueCustomerPagingTests: XCTestCase {
         XCTAssertEqual(try walk(sort: "orders", filter: "south", total: 3), [["d", "b"], ["f"]])
     }
 
+    /// Spent ranks by the currency of the latest purchase (ties in time: the alphabetically
+    /// first currency); amounts are never added across currencies.
+    func testSpentRanksByTheLatestPurchasesCurrency() throws {
+        let charges = [
+            ("x@multi.test", 1_000, "usd", 100), ("x@multi.test", 300, "jpy", 200),
+            ("y@multi.test", 500, "usd", 100), ("z@multi.test", 700, "eur", 100), ("z@multi.test", 400, "chf", 100),
+        ]
+        try fixture.apply(
+            "multi",
+            charges.enumerated().map { number, charge in
+                LedgerTestObject(
+                    "charge",
+                    """
+                    {"id":"ch_m\(number)","status":"succeeded","captured":true,"amount_captured":\(charge.1),
+                     "currency":"\(charge.2)","receipt_email":"\(charge.0)","created":\(charge.3)}
+                    """)
+            })
+        let page = try fixture.call(
+            Query.listCustomers, .init(businessId: "multi", sort: "spent", pageSize: 10), grantFor: "multi")
+        XCTAssertEqual(page.customers.map(\.email), ["y@multi.test", "z@multi.test", "x@multi.test"])
+        XCTAssertEqual(page.customers.map(\.currency), ["usd", "chf", "jpy"])
+        XCTAssertEqual(page.customers.map(\.spent), [500, 400, 300])
+    }
+
     func testCustomersAddedBetweenPagesShiftNothing() throws {
         let first = try list()
         XCTAssertEqual(first.customers.map(\.email), ["c@north.test", "a@north.test"])

@@ -1,3 +1,4 @@
+import BridgeStore
 import XCTest
 
 @testable import RevenueQuery
@@ -53,5 +54,33 @@ final class RevenueLookupStructureTests: XCTestCase {
         XCTAssertEqual(CurrencyFormat(currency: "usd").display(.max), "$92,233,720,368,547,758.07")
         XCTAssertEqual(CurrencyFormat(currency: "kwd").display(-1_000_000), "-1,000.000 KWD")
         XCTAssertEqual(CurrencyFormat(currency: "").display(1_050), "10.50")
+    }
+
+    func testBoundedRankingKeepsWhatAFullSortWouldPutFirst() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let values = (0..<Int.random(in: 0...300, using: &generator)).map { _ in
+                Int.random(in: 0...40, using: &generator)  // many ties
+            }
+            let limit = Int.random(in: 0...60, using: &generator)
+            let before = { (lhs: (Int, Int), rhs: (Int, Int)) in lhs.0 != rhs.0 ? lhs.0 > rhs.0 : lhs.1 < rhs.1 }
+            var ranking = BoundedRanking<(Int, Int)>(limit: limit, ranksBefore: before)
+            for (position, value) in values.enumerated() { ranking.offer((value, position)) }
+            let expected = values.enumerated().map { ($0.element, $0.offset) }.sorted(by: before).prefix(limit)
+            XCTAssertEqual(ranking.ranked().map(\.1), expected.map(\.1))
+            XCTAssertEqual(ranking.offered, values.count)
+        }
+    }
+
+    /// The page of customers looks each one up by email: through the email index, never by
+    /// walking every customer of the business.
+    func testCustomersByEmailUseTheEmailIndex() throws {
+        let fixture = try RevenueServiceFixture()
+        defer { fixture.tearDown() }
+        var plan: [String] = []
+        try fixture.database.query("EXPLAIN QUERY PLAN " + DerivedStore.customersByEmail, [.text("b"), .text("e")]) {
+            plan.append($0.text(3))
+        }
+        XCTAssertEqual(plan, ["SEARCH customers USING INDEX customers_by_email (business_id=? AND email=?)"])
     }
 }

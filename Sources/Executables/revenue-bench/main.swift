@@ -73,6 +73,27 @@ func measure(_ service: ServiceProcess, _ targets: BenchTargets) throws {
             format: "SummaryByEmails x500, one client: median %.2f ms (target <= 3: \(medianMet)), "
                 + "p99 %.2f ms (target <= 10: \(p99Met))", latency.median / 1000, latency.p99 / 1000))
 
+    // ListCustomers, the Stripe customers page: every paying email ranked, one page returned.
+    var listing: [Double] = []
+    var token = ""
+    for round in 0..<20 {
+        let start = ContinuousClock.now
+        let page = try single.call(
+            RevenueV1.RevenueQuery.listCustomers,
+            .init(
+                businessId: BenchDataset.business, sort: ["spent", "orders", "last_purchase"][round % 3],
+                pageSize: 50, pageToken: round % 3 == 0 ? token : ""),
+            metadata: grant)
+        listing.append(BenchClock.microseconds(since: start))
+        precondition(page.customers.count == 50)
+        if round % 3 == 0 { token = page.nextPageToken }  // walks the pages sorted by spent
+    }
+    let pages = LatencySummary(listing)
+    print(
+        String(
+            format: "ListCustomers, 50 of %d customers ranked: median %.1f ms, p99 %.1f ms", customers,
+            pages.median / 1000, pages.p99 / 1000))
+
     // Eight clients, each on its own thread with its own connection, for two seconds. Each asks
     // for one of 64 batches built beforehand, as a grid backend holding its page's emails would.
     let calls = ManagedCounter()

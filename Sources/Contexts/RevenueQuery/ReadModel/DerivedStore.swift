@@ -106,11 +106,18 @@ struct DerivedStore {
         )
     }
 
+    /// Named index: without statistics SQLite prefers walking every customer of the business
+    /// by primary key, which made a page of 50 customers cost most of a second at 200,000.
+    static let customersByEmail = """
+        SELECT customer_id, name, deleted FROM customers INDEXED BY customers_by_email
+        WHERE business_id = ? AND email = ? ORDER BY customer_id
+        """
+
     /// Customers whose normalised email is this one, by id.
     func customers(withEmail email: String) throws -> [CustomerFacts] {
         var found: [CustomerFacts] = []
         try database.query(
-            "SELECT customer_id, name, deleted FROM customers WHERE business_id = ? AND email = ? ORDER BY customer_id",
+            Self.customersByEmail,
             [owner, .text(email)]
         ) {
             found.append(CustomerFacts(id: $0.text(0), email: email, name: $0.optionalText(1), deleted: $0.int(2) != 0))

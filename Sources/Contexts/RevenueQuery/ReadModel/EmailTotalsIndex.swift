@@ -69,21 +69,28 @@ struct EmailTotalsIndex: Sendable {
         ofEmail asked: String, _ body: (TotalsRow, String, CurrencyFormat) -> Void
     ) -> String? {
         guard let id = lookup(asked) else { return EmailAddress.normalize(asked) }
+        forEachRow(ofID: id, body)
+        return emails.address(id)
+    }
+
+    /// Each stored row of the email `id`, in no particular order, with its currency and format.
+    func forEachRow(ofID id: Int32, _ body: (TotalsRow, String, CurrencyFormat) -> Void) {
         var row = firstRow[Int(id)]
         while row >= 0 {
             let stored = rows[Int(row)]
             body(stored, currencies[Int(stored.currency)], formats[Int(stored.currency)])
             row = stored.next
         }
-        return emails.address(id)
     }
 
-    /// Calls `body` with every email that has totals.
-    func forEachEmail(_ body: (EmailTotals) throws -> Void) rethrows {
-        for id in firstRow.indices where firstRow[id] >= 0 {
-            try body(totals(ofID: Int32(id)))
-        }
+    /// The id of every email that has totals now; rankings walk these instead of building
+    /// an `EmailTotals` per email.
+    func forEachEmailID(_ body: (Int32) throws -> Void) rethrows {
+        for id in firstRow.indices where firstRow[id] >= 0 { try body(Int32(id)) }
     }
+
+    /// The normalised address of the email `id`.
+    func email(ofID id: Int32) -> String { emails.address(id) }
 
     /// The id of an email as asked: the exact text first (already normalised), else normalised.
     private func lookup(_ asked: String) -> Int32? {
@@ -92,7 +99,7 @@ struct EmailTotalsIndex: Sendable {
         return emails.id(of: normalized)
     }
 
-    private func totals(ofID id: Int32) -> EmailTotals {
+    func totals(ofID id: Int32) -> EmailTotals {
         var byCurrency: [String: CurrencyTotals] = [:]
         var row = firstRow[Int(id)]
         while row >= 0 {

@@ -20,11 +20,26 @@ enum CustomerSort: String, CaseIterable {
         self = sort
     }
 
-    func value(of totals: EmailTotals) -> Int64 {
+    /// The value an email is ranked by, read from the index's rows: spent in the currency of
+    /// the latest purchase (ties: the alphabetically first currency), all orders, or the latest
+    /// purchase time (0 when none has a time).
+    func value(ofEmailID id: Int32, in index: EmailTotalsIndex) -> Int64 {
+        var orders: Int64 = 0
+        var latest = Int64.min
+        var latestCurrency = ""
+        var latestSpent: Int64 = 0
+        var any = false
+        index.forEachRow(ofID: id) { row, currency, _ in
+            orders += Int64(row.orders)
+            if !any || row.lastPurchaseAt > latest || (row.lastPurchaseAt == latest && currency < latestCurrency) {
+                (latest, latestCurrency, latestSpent) = (row.lastPurchaseAt, currency, row.spent)
+            }
+            any = true
+        }
         switch self {
-        case .spent: totals.mostRecentCurrency.flatMap { totals.byCurrency[$0]?.spent } ?? 0
-        case .orders: Int64(totals.byCurrency.values.reduce(0) { $0 + $1.orders })
-        case .lastPurchase: totals.byCurrency.values.compactMap(\.lastPurchaseAt).max() ?? 0
+        case .spent: return latestSpent
+        case .orders: return orders
+        case .lastPurchase: return latest == .min ? 0 : latest
         }
     }
 

@@ -20,10 +20,11 @@ extension RevenueService {
         return try reading(request.businessId) { book, contactBook in
             guard let book else { return .init() }
             let contactBook = contactBook ?? ContactBook()
+            let index = book.index
             var matching: Int64 = 0
-            var after: [(email: String, value: Int64)] = []
-            book.index.forEachEmail { totals in
-                guard let email = totals.email else { return }
+            var page = BoundedRanking<RankedEmail>(limit: size, ranksBefore: RankedEmail.ranksBefore)
+            index.forEachEmailID { id in
+                let email = index.email(ofID: id)
                 if !filter.isEmpty {
                     let names = [stripeNames[email], contactBook.contact(forEmail: email)?.name]
                     let matches =
@@ -32,20 +33,19 @@ extension RevenueService {
                     guard matches else { return }
                 }
                 matching += 1
-                let value = sort.value(of: totals)
+                let value = sort.value(ofEmailID: id, in: index)
                 if let start, !CustomerSort.ranks(start.value, start.email, before: value, email) { return }
-                after.append((email, value))
+                page.offer(RankedEmail(id: id, email: email, value: value))
             }
-            after.sort { CustomerSort.ranks($0.value, $0.email, before: $1.value, $1.email) }
-            let page = after.prefix(size)
-            let rows = try page.map { entry in
+            let entries = page.ranked()
+            let rows = try entries.map { entry in
                 try row(
-                    email: entry.email, totals: book.index.totals(forEmail: entry.email), derived: derived,
+                    email: entry.email, totals: index.totals(ofID: entry.id), derived: derived,
                     contact: contactBook.contact(forEmail: entry.email)
                 )
             }
             var next = ""
-            if after.count > size, let last = page.last {
+            if page.offered > size, let last = entries.last {
                 next = CustomerPageToken(value: last.value, email: last.email, listing: listing).text
             }
             return .init(customers: rows, nextPageToken: next, totalCount: matching)

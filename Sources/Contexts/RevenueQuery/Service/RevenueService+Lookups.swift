@@ -41,32 +41,29 @@ extension RevenueService {
         return reading(request.businessId) { book, _ in
             guard let index = book?.index else { return .init() }
             let currency = request.currency.lowercased()
-            var candidates: [EmailTotals] = []
-            var business: [String: CurrencyTotals] = index.withoutEmail
-            index.forEachEmail { totals in
-                for (code, row) in totals.byCurrency { business[code, default: CurrencyTotals()].merge(row) }
-                if currency.isEmpty || totals.byCurrency[currency] != nil { candidates.append(totals) }
-            }
-            // Amounts in different currencies are never compared: without a currency the
-            // ranking is by orders, all currencies together.
-            func spent(_ totals: EmailTotals) -> Int64 {
-                currency.isEmpty
-                    ? Int64(totals.byCurrency.values.reduce(0) { $0 + $1.orders })
-                    : totals.byCurrency[currency]?.spent ?? 0
-            }
-            let ranked =
-                candidates
-                .sorted { lhs, rhs in
-                    let (left, right) = (spent(lhs), spent(rhs))
-                    return left != right ? left > right : (lhs.email ?? "") < (rhs.email ?? "")
+            var business = BusinessTotals(index.withoutEmail)
+            var ranking = BoundedRanking<RankedEmail>(
+                limit: request.limit == 0 ? 10 : Int(request.limit), ranksBefore: RankedEmail.ranksBefore)
+            index.forEachEmailID { id in
+                // Amounts in different currencies are never compared: without a currency the
+                // ranking is by orders, all currencies together.
+                var orders: Int64 = 0
+                var spent: Int64?
+                index.forEachRow(ofID: id) { row, code, _ in
+                    business.add(row.totals, currency: code)
+                    orders += Int64(row.orders)
+                    if code == currency { spent = row.spent }
                 }
-                .prefix(request.limit == 0 ? 10 : Int(request.limit))
-            let customers = ranked.map { EmailSummaryBuilder.summary(asked: $0.email ?? "", totals: $0) }
+                guard currency.isEmpty || spent != nil else { return }
+                ranking.offer(RankedEmail(id: id, email: index.email(ofID: id), value: spent ?? orders))
+            }
+            let customers = ranking.ranked().map { entry in
+                EmailSummaryBuilder.summary(asked: entry.email, totals: index.totals(ofID: entry.id))
+            }
             let withoutEmail = index.withoutEmail.keys.sorted().map { code in
                 EmailSummaryBuilder.currencyTotal(code, index.withoutEmail[code]!)
             }
-            let overall = business.keys.sorted().map { EmailSummaryBuilder.currencyTotal($0, business[$0]!) }
-            return .init(customers: customers, withoutEmail: withoutEmail, totals: overall)
+            return .init(customers: customers, withoutEmail: withoutEmail, totals: business.sorted())
         }
     }
 }
