@@ -35,6 +35,11 @@ struct SyncRun {
         return lastSuccess - overlapSeconds
     }
 
+    /// Reads the rest of the invoice lines and line items Stripe embeds only a first page of.
+    private var completer: EmbeddedListCompleter {
+        EmbeddedListCompleter(client: client, account: plan.stripeAccountID, logger: logger)
+    }
+
     private var link: SyncStore.Link {
         SyncStore.Link(businessID: plan.businessID, stripeAccountID: plan.stripeAccountID, lastSuccessStartedAt: nil)
     }
@@ -52,7 +57,7 @@ struct SyncRun {
             }
         }
         if plan.since != nil {
-            let walked = walk(path: "/v1/events", query: filter, cursorKey: Self.eventsType, fromEvents: true)
+            let walked = walk(path: "/v1/events", query: filter, cursorKey: Self.eventsType, type: nil)
             record(type: Self.eventsType, [walked])
             if case .failure(let failure) = walked { outcome.failedTypes[Self.eventsType] = failure.description }
         }
@@ -73,7 +78,9 @@ struct SyncRun {
         let walks: [Result<Int, StripeError>]
         if windows.count == 1 {
             walks = [
-                walk(path: type.listPath, query: windows[0].query + type.listQuery, cursorKey: type.objectName)
+                walk(
+                    path: type.listPath, query: windows[0].query + type.listQuery,
+                    cursorKey: type.objectName, type: type)
             ]
         } else {
             let results = WalkResults(count: windows.count)
@@ -86,7 +93,7 @@ struct SyncRun {
                         index,
                         walk(
                             path: type.listPath, query: window.query + type.listQuery,
-                            cursorKey: "\(type.objectName)#\(index)"))
+                            cursorKey: "\(type.objectName)#\(index)", type: type))
                 }
             }
             group.wait()
@@ -118,7 +125,9 @@ struct SyncRun {
 
     /// Walks one list from its cursor, storing each page with the cursor in one transaction;
     /// the objects stored by this walk in all (earlier attempts included), or the failure.
-    private func walk(path: String, query: [(String, String)], cursorKey: String, fromEvents: Bool = false)
+    /// `type` is the list's object type, nil for the events list. Embedded lists are completed
+    /// before a page is stored, so a failure there leaves the page and the cursor unstored.
+    private func walk(path: String, query: [(String, String)], cursorKey: String, type: SyncObjectType?)
         -> Result<Int, StripeError>
     {
         var cursor: SyncCursor
@@ -134,22 +143,25 @@ struct SyncRun {
                 path, query: query, account: plan.stripeAccountID, startingAfter: cursor.startingAfter,
                 prefetch: true
             ) { page in
-                cursor.count += page.heads.count
-                cursor.startingAfter = page.heads.last?.id ?? cursor.startingAfter
-                let next = cursor
+                let observed = try type == nil ? eventObjects(page) : []
+                let completed = try type.map { try completer.complete(page, type: $0) } ?? page
+                var next = cursor
+                next.count += page.heads.count
+                next.startingAfter = page.heads.last?.id ?? cursor.startingAfter
                 try store.database.transaction {
-                    if fromEvents {
-                        for (observedAt, group) in Self.eventObjects(page).groupedByObservation() {
+                    if type == nil {
+                        for (observedAt, group) in observed.groupedByObservation() {
                             try store.storePage(group, link: link, observedAt: observedAt)
                         }
                     } else {
                         try MirrorWriter(store: store).write(
-                            page, businessID: plan.businessID, stripeAccountID: plan.stripeAccountID,
+                            completed, businessID: plan.businessID, stripeAccountID: plan.stripeAccountID,
                             observedAt: clock()
                         )
                     }
                     try jobs.saveCursor(jobID: plan.jobID, type: cursorKey, next)
                 }
+                cursor = next
             }
             cursor.done = true
             try jobs.saveCursor(jobID: plan.jobID, type: cursorKey, cursor)
@@ -160,14 +172,17 @@ struct SyncRun {
         }
     }
 
-    /// The `data.object` of each event of a mirrored type, observed at the event's time.
-    private static func eventObjects(_ page: StripeListPage) -> [ObservedObject] {
-        page.objects.compactMap { event in
+    /// The `data.object` of each event of a mirrored type, observed at the event's time, with
+    /// its embedded lists completed.
+    private func eventObjects(_ page: StripeListPage) throws -> [ObservedObject] {
+        try page.objects.compactMap { event in
             guard let data = event["data"] as? [String: Any],
-                let object = data["object"] as? [String: Any],
-                let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
-                let mirrored = MirroredObject(dictionary: object, json: Array(json)),
-                SyncObjectType(rawValue: mirrored.type) != nil
+                var object = data["object"] as? [String: Any],
+                let type = object["object"] as? String, SyncObjectType(rawValue: type) != nil
+            else { return nil }
+            _ = try completer.complete(&object)
+            guard let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+                let mirrored = MirroredObject(dictionary: object, json: Array(json))
             else { return nil }
             let created = (event["created"] as? Int).map(Int64.init) ?? 0
             return ObservedObject(object: mirrored, observedAt: created)

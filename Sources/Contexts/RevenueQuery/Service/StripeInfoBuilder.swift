@@ -1,7 +1,8 @@
 import Contracts
 
 /// The contact-history detail of one email: its customers, each payment once with what
-/// describes it, and the invoices and checkout sessions behind those payments.
+/// describes it, and the invoices and checkout sessions behind those payments with what each
+/// sold, line by line.
 enum StripeInfoBuilder {
     /// - Parameters:
     ///   - keys: the payment keys attributed to the email.
@@ -49,7 +50,8 @@ enum StripeInfoBuilder {
             amountPaid: invoice.amountPaid,
             currency: invoice.currency ?? "",
             paidAt: invoice.paidAt ?? 0,
-            subscriptionId: invoice.subscription ?? ""
+            subscriptionId: invoice.subscription ?? "",
+            lineItems: invoice.lineItems.map(lineItem)
         )
     }
 
@@ -60,16 +62,18 @@ enum StripeInfoBuilder {
             amountTotal: session.amountTotal ?? 0,
             currency: session.currency ?? "",
             created: session.created ?? 0,
-            lineItems: session.lineItems.map { item in
-                RevenueV1.LineItem(
-                    description: item.description ?? "",
-                    quantity: item.quantity,
-                    amountTotal: item.amountTotal,
-                    currency: item.currency ?? "",
-                    priceId: item.priceID ?? "",
-                    productId: item.productID ?? ""
-                )
-            }
+            lineItems: session.lineItems.map(lineItem)
+        )
+    }
+
+    private static func lineItem(_ item: LineItemFacts) -> RevenueV1.LineItem {
+        RevenueV1.LineItem(
+            description: item.description ?? "",
+            quantity: item.quantity,
+            amountTotal: item.amount,
+            currency: item.currency ?? "",
+            priceId: item.priceID ?? "",
+            productId: item.productID ?? ""
         )
     }
 }

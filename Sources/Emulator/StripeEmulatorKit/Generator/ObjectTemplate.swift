@@ -62,7 +62,8 @@ struct ObjectTemplate {
             created: lookup("created")?.intValue ?? 0,
             eventType: objectType == "event" ? lookup("type")?.stringValue : nil,
             invoice: objectType == "invoice_payment" ? lookup("invoice")?.stringValue : nil,
-            bytes: writer.output
+            bytes: writer.output,
+            embeddedItemCount: (lookup("lines") ?? lookup("line_items"))?["data"]?.arrayValue?.count ?? 0
         )
     }
 }

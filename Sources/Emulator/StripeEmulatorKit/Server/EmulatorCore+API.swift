@@ -1,6 +1,6 @@
 import HTTPServe
 
-/// The `/v1` endpoints: authentication, lists, retrieves and accounts.
+/// The `/v1` endpoints: authentication, lists, retrieves, line sub-lists and accounts.
 extension EmulatorCore {
     func handleAPI(_ request: HTTPRequest) throws(StripeAPIError) -> HTTPResponse {
         let accountID = try authenticate(request)
@@ -16,6 +16,10 @@ extension EmulatorCore {
             return HTTPResponse(
                 status: 200, headers: [("Content-Type", "application/json")], body: page.json)
         }
+        for list in EmbeddedLineList.all {
+            guard let parentID = list.parentID(inPath: path) else { continue }
+            return try linesResponse(list, parentID: parentID, accountID: accountID, request: request)
+        }
         for collection in StripeCollection.allCases where path.hasPrefix(collection.path + "/") {
             let id = String(path.dropFirst(collection.path.count + 1))
             guard !id.isEmpty, !id.contains("/") else { break }
@@ -25,6 +29,27 @@ extension EmulatorCore {
             return jsonResponse(object.bytes)
         }
         throw .unknownURL(request.method, path)
+    }
+
+    /// One page of a parent's lines, in their order on the parent.
+    private func linesResponse(
+        _ list: EmbeddedLineList, parentID: String, accountID: String, request: HTTPRequest
+    ) throws(StripeAPIError) -> HTTPResponse {
+        let items: [StoredObject]?
+        do {
+            items = try data.lines(list, of: accountID, parentID: parentID)
+        } catch {
+            throw StripeAPIError(
+                status: 500, type: "api_error", code: nil,
+                message: "The stored \(list.collection.objectType) \(parentID) is not readable JSON: "
+                    + "\(error)",
+                param: nil)
+        }
+        guard let items else { throw .noSuchObject(list.collection.objectType, parentID) }
+        let page = try ListPage(
+            ordered: items, query: try ListQuery(request), url: list.url(parentID: parentID),
+            itemType: list.itemType)
+        return jsonResponse(page.json)
     }
 
     /// The account the request acts as, after checking its key and `Stripe-Account`.

@@ -34,7 +34,8 @@ extension EmulatorCore {
         }
     }
 
-    /// Inserts or replaces one object; `_event_type` also appends an event carrying it.
+    /// Inserts or replaces one object; `_event_type` also appends an event carrying it as served
+    /// (an invoice or session with a long list carries its first page, as Stripe's events do).
     private func putObject(_ request: HTTPRequest) throws -> HTTPResponse {
         guard let account = request.queryValue("account"), !account.isEmpty else {
             throw DatasetError("POST /_emulator/objects needs ?account=acct_…")
@@ -44,8 +45,7 @@ extension EmulatorCore {
         }
         let eventType = object.removeValue(forKey: "_event_type")?.stringValue
         let eventCreated = object.removeValue(forKey: "_event_created")?.intValue
-        let stored = try StoredObject(object)
-        try data.upsert(stored, into: account)
+        let stored = try data.upsert(try StoredObject(object), into: account)
         var response = jsonResponse(stored.bytes)
         if let eventType {
             let created = eventCreated ?? Int64(Date().timeIntervalSince1970)

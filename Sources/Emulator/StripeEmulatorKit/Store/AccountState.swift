@@ -5,6 +5,8 @@ struct AccountState {
     /// False after `/oauth/deauthorize` until the account connects again through OAuth.
     var connected = true
     var indexes: [StripeCollection: ObjectIndex] = [:]
+    /// The whole embedded lists of parents served trimmed (see `EmbeddedLineList`), by parent id.
+    var longLists: [StripeCollection: [String: [StoredObject]]] = [:]
 
     init(account: StoredObject) {
         self.account = account

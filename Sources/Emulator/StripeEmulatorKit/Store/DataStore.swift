@@ -17,7 +17,7 @@ final class DataStore: @unchecked Sendable {
             guard let data = dataset.accounts[id] else { continue }
             var state = AccountState(account: data.account)
             for collection in StripeCollection.allCases {
-                let objects = data[collection]
+                let objects = data[collection].map { Self.trim($0, collection: collection, into: &state) }
                 var index = ObjectIndex()
                 index.load(objects, firstSequence: nextSequence)
                 nextSequence += Int64(objects.count)
@@ -57,23 +57,41 @@ final class DataStore: @unchecked Sendable {
         lock.withLock { accounts[accountID]?.indexes[collection]?.object(id: id) }
     }
 
+    /// The whole embedded list of parent `parentID` (an invoice's lines, a session's line items),
+    /// in order; nil when the account has no such parent.
+    func lines(_ list: EmbeddedLineList, of accountID: String, parentID: String) throws -> [StoredObject]? {
+        let (parent, long) = lock.withLock {
+            let state = accounts[accountID]
+            return (
+                state?.indexes[list.collection]?.object(id: parentID),
+                state?.longLists[list.collection]?[parentID]
+            )
+        }
+        guard let parent else { return nil }
+        return try long ?? list.items(of: parent)
+    }
+
     /// Inserts or replaces `object` in `accountID` (created if unknown). Accounts objects replace
-    /// the account's own object.
-    func upsert(_ object: StoredObject, into accountID: String) throws {
+    /// the account's own object. Returns the object as it will be served (see `EmbeddedLineList`).
+    @discardableResult
+    func upsert(_ object: StoredObject, into accountID: String) throws -> StoredObject {
         guard object.objectType == "account" || StripeCollection(objectType: object.objectType) != nil
         else {
             let known = StripeCollection.allCases.map(\.objectType).joined(separator: ", ")
             throw DatasetError("cannot store object type \(object.objectType); use account, \(known)")
         }
-        lock.withLock {
+        return lock.withLock {
             var state = accounts[accountID] ?? addAccountLocked(accountID)
+            var served = object
             if object.objectType == "account" {
                 state.account = object
             } else if let collection = StripeCollection(objectType: object.objectType) {
-                state.indexes[collection, default: ObjectIndex()].upsert(object, sequence: nextSequence)
+                served = Self.trim(object, collection: collection, into: &state)
+                state.indexes[collection, default: ObjectIndex()].upsert(served, sequence: nextSequence)
                 nextSequence += 1
             }
             accounts[accountID] = state
+            return served
         }
     }
 
@@ -98,6 +116,20 @@ final class DataStore: @unchecked Sendable {
     /// The first connected account in dataset order, if any.
     var firstAccount: String? {
         lock.withLock { accountOrder.first }
+    }
+
+    /// `object` as served: a parent whose embedded list is longer than a first page is trimmed
+    /// and its whole list kept in `state`. An unreadable list is served as stored.
+    private static func trim(
+        _ object: StoredObject, collection: StripeCollection, into state: inout AccountState
+    ) -> StoredObject {
+        guard let list = EmbeddedLineList.of(collection) else { return object }
+        guard let (served, items) = try? list.split(object) else {
+            state.longLists[collection]?[object.id] = nil
+            return object
+        }
+        state.longLists[collection, default: [:]][object.id] = items
+        return served
     }
 
     private func addAccountLocked(_ accountID: String) -> AccountState {

@@ -14,7 +14,7 @@ public struct CheckoutSessionFacts: Sendable, Equatable {
     public var currency: String?
     public var created: Int64?
     /// What was bought, when the session was read with `line_items` expanded; else empty.
-    public var lineItems: [CheckoutLineItem] = []
+    public var lineItems: [LineItemFacts] = []
 
     /// Complete, paid and not a setup session.
     public var receivedMoney: Bool {
@@ -57,6 +57,6 @@ extension CheckoutSessionFacts: Decodable {
         created = try object.decodeIfPresent(Int64.self, forKey: .created)
         lineItems =
             try object.nestedIfPresent(keyedBy: ListKeys.self, forKey: .lineItems)?
-            .decodeIfPresent([CheckoutLineItem].self, forKey: .data) ?? []
+            .decodeIfPresent([LineItemFacts].self, forKey: .data) ?? []
     }
 }

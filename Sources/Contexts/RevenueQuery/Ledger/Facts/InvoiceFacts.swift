@@ -13,13 +13,17 @@ public struct InvoiceFacts: Sendable, Equatable {
     public var created: Int64?
     /// `parent.subscription_details.subscription`.
     public var subscription: String?
+    /// `lines.data`: what the invoice billed. Complete when SyncEngine fetched the lines past the
+    /// first page; a lines list that cannot be read leaves this empty, so the invoice's money
+    /// still counts.
+    public var lineItems: [LineItemFacts] = []
 
     public var paid: Bool { status == "paid" }
 }
 
 extension InvoiceFacts: Decodable {
     private enum CodingKeys: String, CodingKey {
-        case id, status, currency, customer, created, parent
+        case id, status, currency, customer, created, parent, lines
         case amountPaid = "amount_paid"
         case customerEmail = "customer_email"
         case statusTransitions = "status_transitions"
@@ -37,6 +41,10 @@ extension InvoiceFacts: Decodable {
         case subscription
     }
 
+    private enum ListKeys: String, CodingKey {
+        case data
+    }
+
     public init(from decoder: any Decoder) throws {
         let object = try decoder.container(keyedBy: CodingKeys.self)
         id = try object.decode(String.self, forKey: .id)
@@ -51,5 +59,8 @@ extension InvoiceFacts: Decodable {
         subscription = try object.nestedIfPresent(keyedBy: ParentKeys.self, forKey: .parent)?
             .nestedIfPresent(keyedBy: SubscriptionDetailsKeys.self, forKey: .subscriptionDetails)?
             .referenceIfPresent(forKey: .subscription)
+        lineItems =
+            (try? object.nestedIfPresent(keyedBy: ListKeys.self, forKey: .lines)?
+                .decodeIfPresent([LineItemFacts].self, forKey: .data)) ?? []
     }
 }

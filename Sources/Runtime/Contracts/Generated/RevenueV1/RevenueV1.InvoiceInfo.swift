@@ -14,6 +14,7 @@ extension RevenueV1 {
         public var currency: String
         public var paidAt: Int64
         public var subscriptionId: String
+        public var lineItems: [RevenueV1.LineItem]
 
         /// The fields, looked up in the descriptor once.
         private enum Fields {
@@ -22,6 +23,7 @@ extension RevenueV1 {
             static let currency = descriptor.field("currency")
             static let paidAt = descriptor.field("paid_at")
             static let subscriptionId = descriptor.field("subscription_id")
+            static let lineItems = descriptor.field("line_items")
         }
 
         public init(
@@ -29,13 +31,15 @@ extension RevenueV1 {
             amountPaid: Int64 = 0,
             currency: String = "",
             paidAt: Int64 = 0,
-            subscriptionId: String = ""
+            subscriptionId: String = "",
+            lineItems: [RevenueV1.LineItem] = []
         ) {
             self.invoiceId = invoiceId
             self.amountPaid = amountPaid
             self.currency = currency
             self.paidAt = paidAt
             self.subscriptionId = subscriptionId
+            self.lineItems = lineItems
         }
 
         public init(from reader: ProtoReader) throws {
@@ -44,6 +48,7 @@ extension RevenueV1 {
             currency = reader.string(Fields.currency)
             paidAt = reader.int64(Fields.paidAt)
             subscriptionId = reader.string(Fields.subscriptionId)
+            lineItems = try reader.messages(Fields.lineItems)
         }
 
         public func write(to writer: ProtoWriter) {
@@ -52,6 +57,7 @@ extension RevenueV1 {
             writer.set(Fields.currency, currency)
             writer.set(Fields.paidAt, paidAt)
             writer.set(Fields.subscriptionId, subscriptionId)
+            writer.set(Fields.lineItems, messages: lineItems)
         }
     }
 }

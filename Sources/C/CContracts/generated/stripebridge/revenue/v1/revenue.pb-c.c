@@ -3140,7 +3140,7 @@ const ProtobufCMessageDescriptor stripebridge__revenue__v1__checkout_session_inf
   (ProtobufCMessageInit) stripebridge__revenue__v1__checkout_session_info__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor stripebridge__revenue__v1__invoice_info__field_descriptors[5] =
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__invoice_info__field_descriptors[6] =
 {
   {
     "invoice_id",
@@ -3202,18 +3202,31 @@ static const ProtobufCFieldDescriptor stripebridge__revenue__v1__invoice_info__f
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "line_items",
+    6,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Stripebridge__Revenue__V1__InvoiceInfo, n_line_items),
+    offsetof(Stripebridge__Revenue__V1__InvoiceInfo, line_items),
+    &stripebridge__revenue__v1__line_item__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned stripebridge__revenue__v1__invoice_info__field_indices_by_name[] = {
   1,   /* field[1] = amount_paid */
   2,   /* field[2] = currency */
   0,   /* field[0] = invoice_id */
+  5,   /* field[5] = line_items */
   3,   /* field[3] = paid_at */
   4,   /* field[4] = subscription_id */
 };
 static const ProtobufCIntRange stripebridge__revenue__v1__invoice_info__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor stripebridge__revenue__v1__invoice_info__descriptor =
 {
@@ -3223,7 +3236,7 @@ const ProtobufCMessageDescriptor stripebridge__revenue__v1__invoice_info__descri
   "Stripebridge__Revenue__V1__InvoiceInfo",
   "stripebridge.revenue.v1",
   sizeof(Stripebridge__Revenue__V1__InvoiceInfo),
-  5,
+  6,
   stripebridge__revenue__v1__invoice_info__field_descriptors,
   stripebridge__revenue__v1__invoice_info__field_indices_by_name,
   1,  stripebridge__revenue__v1__invoice_info__number_ranges,

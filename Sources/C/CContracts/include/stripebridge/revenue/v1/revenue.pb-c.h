@@ -464,10 +464,15 @@ struct  Stripebridge__Revenue__V1__InvoiceInfo
   char *currency;
   int64_t paid_at;
   char *subscription_id;
+  /*
+   * What the invoice billed, every line (amount_total holds the line's amount).
+   */
+  size_t n_line_items;
+  Stripebridge__Revenue__V1__LineItem **line_items;
 };
 #define STRIPEBRIDGE__REVENUE__V1__INVOICE_INFO__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__invoice_info__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0,NULL }
 
 
 /*
