@@ -27,7 +27,7 @@ final class SyncEmbeddedListsTests: XCTestCase {
             """#
     }
 
-    private static func session(_ id: String, items: Int) -> String {
+    private static func session(_ id: String, items: Int, created: Int = created) -> String {
         let data = (0..<items).map { number in
             #"""
             {"id":"li_\#(number)","object":"item","amount_total":\#(number),"currency":"usd",
@@ -72,6 +72,35 @@ final class SyncEmbeddedListsTests: XCTestCase {
         let list = try XCTUnwrap(object?[key] as? [String: Any], "no \(key) list")
         let data = try XCTUnwrap(list["data"] as? [[String: Any]])
         return (data.compactMap { $0["id"] as? String }, list["has_more"] as? Bool)
+    }
+
+    /// Events never carry a session's line items: a session first seen in an event reads them
+    /// whole; one already mirrored keeps the items it has, with no call at all.
+    func testASessionSeenThroughAnEventGetsItsLineItems() throws {
+        let cluster = try ClusterFixture.start(name: "sessionevent", datasetJSON: Self.dataset)
+        defer { cluster.stop() }
+        let flow = DemoFlow(cluster: cluster)
+        XCTAssertTrue(try flow.connect(business: "biz").connected)
+        XCTAssertEqual(try flow.syncAndWait(business: "biz", timeout: .seconds(60)).state, "succeeded")
+
+        let control = try Kit.control(cluster)
+        let fresh = Self.session("cs_old", items: 3, created: Kit.now - 60 * 86_400)
+        let known = Self.session("cs_long", items: 13)
+        for (json, id) in [(fresh, "cs_old"), (known, "cs_long")] {
+            try control.upsert(
+                account: Kit.account,
+                json.replacingOccurrences(
+                    of: #"{"id":"\#(id)","#, with: #"{"_event_type":"checkout.session.completed","id":"\#(id)","#))
+        }
+        try control.clearRequests()
+        let job = try flow.syncAndWait(business: "biz", timeout: .seconds(60))
+        XCTAssertEqual(job.state, "succeeded", job.error)
+
+        XCTAssertEqual(try embedded(try mirrored(cluster, "cs_old"), "line_items").ids, ["li_0", "li_1", "li_2"])
+        let kept = try embedded(try mirrored(cluster, "cs_long"), "line_items")
+        XCTAssertEqual(kept.ids, (0..<13).map { "li_\($0)" })
+        XCTAssertEqual(kept.hasMore, false)
+        XCTAssertEqual(try subListCalls(cluster), ["/v1/checkout/sessions/cs_old/line_items"])
     }
 
     private func subListCalls(_ cluster: LocalCluster) throws -> [String] {

@@ -5,13 +5,16 @@ import Foundation
 struct EmbeddedList: Sendable, Equatable {
     /// The field holding the list object (`{"object":"list","data":[…],"has_more":…}`).
     let key: String
+    /// Present only when the list call expanded it: events never carry it.
+    let expandedOnly: Bool
     /// The sub-list endpoint of the parent, before its id is filled in.
     private let pathPrefix: String
     private let pathSuffix: String
 
-    static let invoiceLines = EmbeddedList(key: "lines", pathPrefix: "/v1/invoices/", pathSuffix: "/lines")
+    static let invoiceLines = EmbeddedList(
+        key: "lines", expandedOnly: false, pathPrefix: "/v1/invoices/", pathSuffix: "/lines")
     static let checkoutLineItems = EmbeddedList(
-        key: "line_items", pathPrefix: "/v1/checkout/sessions/", pathSuffix: "/line_items")
+        key: "line_items", expandedOnly: true, pathPrefix: "/v1/checkout/sessions/", pathSuffix: "/line_items")
 
     /// The embedded list of a Stripe `object` type, or nil when the type has none to complete.
     init?(objectType: String) {
@@ -22,8 +25,9 @@ struct EmbeddedList: Sendable, Equatable {
         }
     }
 
-    private init(key: String, pathPrefix: String, pathSuffix: String) {
+    private init(key: String, expandedOnly: Bool, pathPrefix: String, pathSuffix: String) {
         self.key = key
+        self.expandedOnly = expandedOnly
         self.pathPrefix = pathPrefix
         self.pathSuffix = pathSuffix
     }

@@ -33,11 +33,24 @@ struct EmbeddedListCompleter: Sendable {
     }
 
     /// Completes `object`'s embedded list in place; whether anything was fetched and merged.
-    func complete(_ object: inout [String: Any]) throws -> Bool {
+    ///
+    /// An object from an event carries no expand-only list (a session's `line_items`): it gets
+    /// the complete list `mirrored` holds when there is one, since a session's items never
+    /// change, else the whole sub-list is read.
+    func complete(_ object: inout [String: Any], mirrored: [String: Any]? = nil) throws -> Bool {
         guard let type = object["object"] as? String, let list = EmbeddedList(objectType: type),
-            let id = object["id"] as? String, var embedded = object[list.key] as? [String: Any],
-            embedded["has_more"] as? Bool == true
+            let id = object["id"] as? String
         else { return false }
+        if list.expandedOnly, object[list.key] == nil || object[list.key] is NSNull {
+            if let kept = mirrored?[list.key] as? [String: Any], kept["has_more"] as? Bool == false {
+                object[list.key] = kept
+                return true
+            }
+            object[list.key] = ["object": "list", "data": [Any](), "has_more": true, "url": list.path(of: id)]
+        }
+        guard var embedded = object[list.key] as? [String: Any], embedded["has_more"] as? Bool == true else {
+            return false
+        }
         var data = embedded["data"] as? [[String: Any]] ?? []
         var seen = Set(data.compactMap { $0["id"] as? String })
         do {

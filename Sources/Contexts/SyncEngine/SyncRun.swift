@@ -180,7 +180,10 @@ struct SyncRun {
                 var object = data["object"] as? [String: Any],
                 let type = object["object"] as? String, SyncObjectType(rawValue: type) != nil
             else { return nil }
-            _ = try completer.complete(&object)
+            let mirrored = try EmbeddedList(objectType: type).flatMap { list in
+                object[list.key] == nil ? try store.mirroredObject(link, type: type, id: object["id"] as? String) : nil
+            }
+            _ = try completer.complete(&object, mirrored: mirrored)
             guard let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
                 let mirrored = MirroredObject(dictionary: object, json: Array(json))
             else { return nil }

@@ -128,6 +128,16 @@ struct SyncStore: Sendable {
         }
     }
 
+    /// The mirrored JSON of one object of the link's business, parsed; nil when none is held.
+    func mirroredObject(_ link: Link, type: String, id: String?) throws -> [String: Any]? {
+        guard let id else { return nil }
+        let json = try database.queryOne(
+            "SELECT json FROM objects WHERE business_id = ? AND object_type = ? AND object_id = ?",
+            [.text(link.businessID), .text(type), .text(id)]
+        ) { $0.blob(0) }
+        return json.flatMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
+    }
+
     private func nextVersion() throws -> Int64 {
         try database.execute("UPDATE counters SET value = value + 1 WHERE name = 'object_version'")
         return try database.queryOne("SELECT value FROM counters WHERE name = 'object_version'") { $0.int(0) } ?? 0

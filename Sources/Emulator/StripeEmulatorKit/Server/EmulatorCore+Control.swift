@@ -35,7 +35,8 @@ extension EmulatorCore {
     }
 
     /// Inserts or replaces one object; `_event_type` also appends an event carrying it as served
-    /// (an invoice or session with a long list carries its first page, as Stripe's events do).
+    /// (an invoice with a long list carries its first page, as Stripe's events do; a session
+    /// carries no line items, which only an expanded read shows).
     private func putObject(_ request: HTTPRequest) throws -> HTTPResponse {
         guard let account = request.queryValue("account"), !account.isEmpty else {
             throw DatasetError("POST /_emulator/objects needs ?account=acct_…")
@@ -66,7 +67,7 @@ extension EmulatorCore {
                 ("account", .string(account)),
                 ("api_version", .string(StripeEmulator.apiVersion)),
                 ("created", .int(created)),
-                ("data", .object(JSONObject([("object", .encoded(object.bytes))]))),
+                ("data", .object(JSONObject([("object", .encoded(try object.bytesAsInEvents()))]))),
                 ("livemode", false),
                 ("pending_webhooks", 0),
                 ("request", .object(JSONObject([("id", nil), ("idempotency_key", nil)]))),
