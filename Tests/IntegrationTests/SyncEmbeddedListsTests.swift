@@ -56,6 +56,23 @@ final class SyncEmbeddedListsTests: XCTestCase {
          }}}
         """
 
+    /// A cluster on the dataset whose business is linked and fully synced once.
+    private func syncedCluster(_ name: String) throws -> (LocalCluster, DemoFlow) {
+        let cluster = try ClusterFixture.start(name: name, datasetJSON: Self.dataset)
+        let flow = DemoFlow(cluster: cluster)
+        // XCTest's assertions record a thrown error as a failure, so nothing here leaves early.
+        XCTAssertTrue(try flow.connect(business: "biz").connected)
+        XCTAssertEqual(try flow.syncAndWait(business: "biz", timeout: .seconds(60)).state, "succeeded")
+        return (cluster, flow)
+    }
+
+    /// Puts `json` (an object written `{"id":"<id>",…`) into the emulator with an event of `type`.
+    private func putWithEvent(_ cluster: LocalCluster, _ json: String, id: String, type: String) throws {
+        let tagged = json.replacingOccurrences(
+            of: #"{"id":"\#(id)","#, with: #"{"_event_type":"\#(type)","id":"\#(id)","#)
+        try Kit.control(cluster).upsert(account: Kit.account, tagged)
+    }
+
     /// The mirrored JSON of one object, parsed; nil when it is not mirrored.
     private func mirrored(_ cluster: LocalCluster, _ id: String) throws -> [String: Any]? {
         let database = try Kit.database(cluster, "sync_engine")
@@ -77,22 +94,12 @@ final class SyncEmbeddedListsTests: XCTestCase {
     /// Events never carry a session's line items: a session first seen in an event reads them
     /// whole; one already mirrored keeps the items it has, with no call at all.
     func testASessionSeenThroughAnEventGetsItsLineItems() throws {
-        let cluster = try ClusterFixture.start(name: "sessionevent", datasetJSON: Self.dataset)
+        let (cluster, flow) = try syncedCluster("sessionevent")
         defer { cluster.stop() }
-        let flow = DemoFlow(cluster: cluster)
-        XCTAssertTrue(try flow.connect(business: "biz").connected)
-        XCTAssertEqual(try flow.syncAndWait(business: "biz", timeout: .seconds(60)).state, "succeeded")
-
-        let control = try Kit.control(cluster)
         let fresh = Self.session("cs_old", items: 3, created: Kit.now - 60 * 86_400)
-        let known = Self.session("cs_long", items: 13)
-        for (json, id) in [(fresh, "cs_old"), (known, "cs_long")] {
-            try control.upsert(
-                account: Kit.account,
-                json.replacingOccurrences(
-                    of: #"{"id":"\#(id)","#, with: #"{"_event_type":"checkout.session.completed","id":"\#(id)","#))
-        }
-        try control.clearRequests()
+        try putWithEvent(cluster, fresh, id: "cs_old", type: "checkout.session.completed")
+        try putWithEvent(cluster, Self.session("cs_long", items: 13), id: "cs_long", type: "checkout.session.completed")
+        try Kit.control(cluster).clearRequests()
         let job = try flow.syncAndWait(business: "biz", timeout: .seconds(60))
         XCTAssertEqual(job.state, "succeeded", job.error)
 
@@ -181,18 +188,11 @@ final class SyncEmbeddedListsTests: XCTestCase {
     }
 
     func testAnInvoiceSeenOnlyThroughAnEventIsCompletedToo() throws {
-        let cluster = try ClusterFixture.start(name: "sublistevent", datasetJSON: Self.dataset)
+        let (cluster, flow) = try syncedCluster("sublistevent")
         defer { cluster.stop() }
-        let flow = DemoFlow(cluster: cluster)
-        XCTAssertTrue(try flow.connect(business: "biz").connected)
-        XCTAssertEqual(try flow.syncAndWait(business: "biz", timeout: .seconds(60)).state, "succeeded")
-
         // Created long before the last success: an incremental run lists it only as an event.
         let old = Self.invoice("in_old", lines: 12, email: "old@example.com", created: Kit.now - 60 * 86_400)
-        try Kit.control(cluster).upsert(
-            account: Kit.account,
-            old.replacingOccurrences(
-                of: #"{"id":"in_old","#, with: #"{"_event_type":"invoice.paid","id":"in_old","#))
+        try putWithEvent(cluster, old, id: "in_old", type: "invoice.paid")
         try Kit.control(cluster).clearRequests()
         let job = try flow.syncAndWait(business: "biz", timeout: .seconds(60))
         XCTAssertEqual(job.state, "succeeded", job.error)
