@@ -58,17 +58,17 @@ final class BillingHarness: Sendable {
         service = try BillingService(
             database: database, stripe: stripe, webhookSecrets: secrets, logger: logger,
             clock: { Self.now })
-        try service.upsertPackage(
+        _ = try service.upsertPackage(
             .init(
                 package: .init(
                     packageId: "basic", name: "Basic", stripePriceId: "price_basic", includedSeats: 1,
                     creditsPerPeriod: 10)))
-        try service.upsertPackage(
+        _ = try service.upsertPackage(
             .init(
                 package: .init(
                     packageId: "pro", name: "Pro", stripePriceId: "price_pro", includedSeats: 3,
                     creditsPerPeriod: 50)))
-        try service.upsertPackage(
+        _ = try service.upsertPackage(
             .init(
                 package: .init(
                     packageId: "team", name: "Team", stripePriceId: "price_team", includedSeats: 5,
