@@ -83,4 +83,17 @@ final class RevenueLookupStructureTests: XCTestCase {
         }
         XCTAssertEqual(plan, ["SEARCH customers USING INDEX customers_by_email (business_id=? AND email=?)"])
     }
+
+    func testTextFilterMatchesLowerCasedSubstringsOfWholeCharacters() {
+        let filter = TextFilter("  ÅNG ")
+        XCTAssertTrue(filter.matches("Anders Ångström"))
+        XCTAssertTrue(filter.matches("ångström"))
+        XCTAssertFalse(filter.matches("Angstrom"), "Å is not A")
+        XCTAssertTrue(TextFilter("nº1").matches("Buyer Nº12"))
+        XCTAssertTrue(TextFilter("@shop").matches(lowercased: "a@shop.example"))
+        XCTAssertFalse(TextFilter("shop.example.com").matches(lowercased: "a@shop.example"), "longer than the text")
+        XCTAssertTrue(TextFilter(" ").matches("anything"), "an empty filter matches everything")
+        XCTAssertTrue(TextFilter("").isEmpty)
+        XCTAssertTrue(TextFilter("aab").matches(lowercased: "xaaab"), "a false start does not hide a match")
+    }
 }

@@ -16,7 +16,9 @@ enum BenchDataset {
             let insert =
                 "INSERT INTO objects (business_id, object_type, object_id, version, json) VALUES (?, ?, ?, 1, ?)"
             for index in 0..<customers {
-                let json = #"{"id":"cus_\#(index)","object":"customer","email":"\#(email(index))"}"#
+                let json = #"""
+                    {"id":"cus_\#(index)","object":"customer","email":"\#(email(index))","name":"Buyer Nº\#(index)"}
+                    """#
                 try database.execute(
                     insert, [.text(business), .text("customer"), .text("cus_\(index)"), .blob(Array(json.utf8))])
             }

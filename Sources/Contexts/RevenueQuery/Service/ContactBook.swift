@@ -27,4 +27,9 @@ struct ContactBook: Sendable {
     func contact(forEmail email: String) -> RevenueV1.Contact? {
         idsByEmail[email]?.min().flatMap { byID[$0] }
     }
+
+    /// The emails whose contact (as `contact(forEmail:)` picks it) has a name matching `filter`.
+    func emails(whoseNameMatches filter: TextFilter) -> Set<String> {
+        Set(idsByEmail.keys.filter { email in contact(forEmail: email).map { filter.matches($0.name) } ?? false })
+    }
 }

@@ -10,27 +10,27 @@ extension RevenueService {
     ) throws -> RevenueV1.ListCustomersResponse {
         try RevenueArguments.validate(businessID: request.businessId)
         let sort = try CustomerSort(argument: request.sort)
-        let filter = request.filter.trimmingCharacters(in: .whitespaces).lowercased()
+        let typed = request.filter.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let filter = TextFilter(typed)
         let listing = CustomerPageToken.fingerprint(
-            businessID: request.businessId, sort: sort.rawValue, filter: filter)
+            businessID: request.businessId, sort: sort.rawValue, filter: typed)
         let start = try RevenueArguments.pageStart(token: request.pageToken, listing: listing)
         let size = try RevenueArguments.pageSize(request.pageSize)
         let derived = store(request.businessId)
-        let stripeNames = filter.isEmpty ? [:] : try derived.firstNamesByEmail()
+        let namedInStripe = filter.isEmpty ? [] : try derived.emails(whoseNameMatches: filter)
         return try reading(request.businessId) { book, contactBook in
             guard let book else { return .init() }
             let contactBook = contactBook ?? ContactBook()
+            let namedInCRM = filter.isEmpty ? [] : contactBook.emails(whoseNameMatches: filter)
             let index = book.index
             var matching: Int64 = 0
             var page = BoundedRanking<RankedEmail>(limit: size, ranksBefore: RankedEmail.ranksBefore)
             index.forEachEmailID { id in
                 let email = index.email(ofID: id)
                 if !filter.isEmpty {
-                    let names = [stripeNames[email], contactBook.contact(forEmail: email)?.name]
-                    let matches =
-                        email.contains(filter)
-                        || names.contains { $0?.lowercased().contains(filter) == true }
-                    guard matches else { return }
+                    guard
+                        filter.matches(lowercased: email) || namedInStripe.contains(email) || namedInCRM.contains(email)
+                    else { return }
                 }
                 matching += 1
                 let value = sort.value(ofEmailID: id, in: index)
