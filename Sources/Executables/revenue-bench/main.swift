@@ -109,6 +109,35 @@ func measure(_ service: ServiceProcess, _ targets: BenchTargets) throws {
             format: "ListCustomers with a filter: median %.1f ms, p99 %.1f ms", search.median / 1000,
             search.p99 / 1000))
 
+    // The contact-history detail of one email, and a year of the dashboard's revenue by month.
+    var details: [Double] = []
+    for round in 0..<50 {
+        let start = ContinuousClock.now
+        let info = try single.call(
+            RevenueV1.RevenueQuery.stripeInfoByEmail,
+            .init(businessId: BenchDataset.business, email: BenchDataset.email(round * 3_989 % customers)),
+            metadata: grant)
+        details.append(BenchClock.microseconds(since: start))
+        precondition(!info.payments.isEmpty)
+    }
+    var series: [Double] = []
+    let yearStart: Int64 = 1_699_920_000  // a UTC midnight just before the first payment
+    for _ in 0..<5 {
+        let start = ContinuousClock.now
+        let answer = try single.call(
+            RevenueV1.RevenueQuery.revenueSeries,
+            .init(businessId: BenchDataset.business, from: yearStart, to: yearStart + 365 * 86_400, period: "month"),
+            metadata: grant)
+        series.append(BenchClock.microseconds(since: start))
+        precondition(!answer.points.isEmpty)
+    }
+    let detail = LatencySummary(details)
+    let year = LatencySummary(series)
+    print(
+        String(
+            format: "StripeInfoByEmail: median %.2f ms, p99 %.2f ms; RevenueSeries, a year by month over %d payments: "
+                + "median %.2f ms", detail.median / 1000, detail.p99 / 1000, payments, year.median / 1000))
+
     // Eight clients, each on its own thread with its own connection, for two seconds. Each asks
     // for one of 64 batches built beforehand, as a grid backend holding its page's emails would.
     let calls = ManagedCounter()

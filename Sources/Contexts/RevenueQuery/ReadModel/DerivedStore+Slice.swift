@@ -36,10 +36,10 @@ extension DerivedStore {
     }
 
     /// Recomputes the payments reached from the changed ids and customers, stores the ones
-    /// that differ, and returns the new totals of every email (or "" group) they moved in.
-    func refreshPayments(reaching ids: Set<String>, customers: Set<String>) throws -> [String: [String: CurrencyTotals]]
-    {
-        guard !ids.isEmpty || !customers.isEmpty else { return [:] }
+    /// that differ, and says what changed.
+    func refreshPayments(reaching ids: Set<String>, customers: Set<String>) throws -> PaymentRefresh {
+        var refresh = PaymentRefresh()
+        guard !ids.isEmpty || !customers.isEmpty else { return refresh }
         let (ledger, reached) = try slice(reaching: ids, customers: customers)
         var fresh: [String: PaymentRow] = [:]
         for payment in ledger.payments() { fresh[payment.key] = PaymentRow(payment) }
@@ -49,11 +49,16 @@ extension DerivedStore {
             let new = fresh[key]
             guard held != new else { continue }
             try write(new, forKey: key)
-            if let held { touched.insert(held.email) }
-            if let new { touched.insert(new.email) }
+            if let held {
+                touched.insert(held.email)
+                refresh.removed.append(held)
+            }
+            if let new {
+                touched.insert(new.email)
+                refresh.added.append(new)
+            }
         }
-        var groups: [String: [String: CurrencyTotals]] = [:]
-        for email in touched { groups[email] = try totals(ofEmail: email) }
-        return groups
+        for email in touched { refresh.groups[email] = try totals(ofEmail: email) }
+        return refresh
     }
 }

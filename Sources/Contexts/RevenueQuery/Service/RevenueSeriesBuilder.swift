@@ -1,28 +1,26 @@
 import Contracts
 import Foundation
 
-/// Net revenue and orders per UTC day or month and currency, from stored payments.
+/// Net revenue and orders per UTC day or month and currency, from daily totals.
 enum RevenueSeriesBuilder {
     enum Period: String, CaseIterable {
         case day, month
     }
 
-    /// - Parameter payments: the payments of the range asked, each with a time.
-    static func points(_ payments: [PaymentRow], period: Period) -> [RevenueV1.SeriesPoint] {
+    /// Points from daily totals, each day folded into its month when `period` is month.
+    static func points(_ days: [DailyTotal], period: Period) -> [RevenueV1.SeriesPoint] {
         struct Bucket: Hashable {
             var start: Int64
             var currency: String
         }
         var sums: [Bucket: (net: Int64, orders: Int64)] = [:]
         var starts: [Int64: Int64] = [:]
-        for contribution in payments.map(\.contribution) {
-            guard let time = contribution.time, contribution.gross > 0 else { continue }
-            let day = time - ((time % 86_400) + 86_400) % 86_400
-            let start = period == .day ? day : starts[day] ?? monthStart(of: day, cache: &starts)
-            let bucket = Bucket(start: start, currency: contribution.currency)
+        for total in days {
+            let start = period == .day ? total.day : starts[total.day] ?? monthStart(of: total.day, cache: &starts)
+            let bucket = Bucket(start: start, currency: total.currency)
             var sum = sums[bucket] ?? (0, 0)
-            sum.net = sum.net.saturatingAdd(contribution.net)
-            sum.orders += contribution.isOrder ? 1 : 0
+            sum.net = sum.net.saturatingAdd(total.net)
+            sum.orders = sum.orders.saturatingAdd(total.orders)
             sums[bucket] = sum
         }
         return

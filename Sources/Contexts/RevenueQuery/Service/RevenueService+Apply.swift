@@ -13,7 +13,7 @@ extension RevenueService {
         }
         applying.lock()
         defer { applying.unlock() }
-        var outcome: (applied: Int, groups: [String: [String: CurrencyTotals]])?
+        var outcome: (applied: Int, refresh: PaymentRefresh)?
         try database.transaction {
             let seen = try database.queryOne(
                 "SELECT 1 FROM applied_batches WHERE batch_id = ?", [.text(request.batchId)]
@@ -22,7 +22,7 @@ extension RevenueService {
             outcome = try persist(request, decoded)
         }
         guard let outcome else { return .init(applied: 0, duplicateBatch: true) }
-        state.writing { applyInMemory(request, outcome.groups) }
+        state.writing { applyInMemory(request, outcome.refresh) }
         logger.debug(
             "changes applied",
             ["business.id": request.businessId, "changes": "\(outcome.applied)", "purge": "\(request.purge)"]
@@ -49,10 +49,10 @@ extension RevenueService {
     }
 
     /// Writes the batch and what derives from it; returns how many changes were newer than
-    /// what was held, and the new totals of every email group they moved.
+    /// what was held, and what that changed in the payments.
     private func persist(
         _ request: RevenueV1.ApplyChangesRequest, _ decoded: [StripeObjectFacts?]
-    ) throws -> (applied: Int, groups: [String: [String: CurrencyTotals]]) {
+    ) throws -> (applied: Int, refresh: PaymentRefresh) {
         let business = SQLValue.text(request.businessId)
         let derived = store(request.businessId)
         if request.purge || !request.connected {
@@ -62,7 +62,7 @@ extension RevenueService {
         }
         guard request.connected else {
             try database.execute("DELETE FROM businesses WHERE business_id = ?", [business])
-            return (0, [:])
+            return (0, PaymentRefresh())
         }
         try database.execute(
             """
@@ -90,11 +90,11 @@ extension RevenueService {
                 facts.map { seeds.formUnion(ObjectLinks.paymentReferences(of: $0)) }
             }
         }
-        let groups = try derived.refreshPayments(reaching: seeds, customers: customers)
+        let refresh = try derived.refreshPayments(reaching: seeds, customers: customers)
         try database.execute(
             "INSERT INTO applied_batches (batch_id, business_id) VALUES (?, ?)", [.text(request.batchId), business]
         )
-        return (applied, groups)
+        return (applied, refresh)
     }
 
     private func persist(_ change: RevenueV1.ObjectChange, _ facts: StripeObjectFacts?, business: SQLValue) throws
@@ -135,7 +135,7 @@ extension RevenueService {
     }
 
     /// Mirrors `persist` in memory; runs under the write lock.
-    private func applyInMemory(_ request: RevenueV1.ApplyChangesRequest, _ groups: [String: [String: CurrencyTotals]]) {
+    private func applyInMemory(_ request: RevenueV1.ApplyChangesRequest, _ refresh: PaymentRefresh) {
         guard request.connected else {
             books[request.businessId] = nil
             return
@@ -144,6 +144,8 @@ extension RevenueService {
             books[request.businessId] = BusinessBook(stripeAccountID: request.stripeAccountId)
         }
         books[request.businessId]!.stripeAccountID = request.stripeAccountId
-        for (email, totals) in groups { books[request.businessId]!.index.replace(email: email, with: totals) }
+        for (email, totals) in refresh.groups { books[request.businessId]!.index.replace(email: email, with: totals) }
+        for row in refresh.removed { books[request.businessId]!.daily.remove(row) }
+        for row in refresh.added { books[request.businessId]!.daily.add(row) }
     }
 }

@@ -39,8 +39,15 @@ extension RevenueService {
                 "from..to spans more than \(Self.maximumSeriesDays) days; ask a shorter range")
         }
         guard isConnected(request.businessId) else { return .init() }
-        var payments: [PaymentRow] = []
-        try store(request.businessId).forEachPayment(from: request.from, to: request.to) { payments.append($0) }
-        return .init(points: RevenueSeriesBuilder.points(payments, period: period))
+        // Whole UTC days are read from memory; a range cutting a day asks SQLite for its payments.
+        var days: [DailyTotal] = []
+        if request.from % 86_400 == 0, request.to % 86_400 == 0 {
+            days = reading(request.businessId) { book, _ in
+                book?.daily.days(from: request.from, to: request.to) ?? []
+            }
+        } else {
+            try store(request.businessId).forEachDailyTotal(from: request.from, to: request.to) { days.append($0) }
+        }
+        return .init(points: RevenueSeriesBuilder.points(days, period: period))
     }
 }

@@ -45,7 +45,10 @@ public final class RevenueService: @unchecked Sendable {
             let store = DerivedStore(database: database, business: business)
             if !derived { undecodable += try store.rebuild() }
             var book = BusinessBook(stripeAccountID: account)
-            try store.forEachPayment { book.index.add($0) }
+            try store.forEachPayment { row in
+                book.index.add(row)
+                book.daily.add(row)
+            }
             loaded[business] = book
         }
         var contactBooks: [String: ContactBook] = [:]
