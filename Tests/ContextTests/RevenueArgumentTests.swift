@@ -50,6 +50,16 @@ final class RevenueArgumentTests: XCTestCase {
         assertInvalid("page_token") {
             _ = try fixture.call(Query.listCustomers, .init(businessId: "biz", pageToken: "x"), grantFor: "biz")
         }
+        assertInvalid("filter is 201 characters long; at most 200") {
+            let filter = String(repeating: "é", count: 201)
+            _ = try fixture.call(Query.listCustomers, .init(businessId: "biz", filter: filter), grantFor: "biz")
+        }
+        assertInvalid("currency \"usdollar\" is not a three-letter ISO code") {
+            _ = try fixture.call(Query.listCustomers, .init(businessId: "biz", currency: "usdollar"), grantFor: "biz")
+        }
+        assertInvalid("emails[0] is 305 bytes long; an email address has at most 254") {
+            _ = try fixture.summaries("biz", [String(repeating: "x", count: 300) + "@a.co"])
+        }
     }
 
     func testEveryBusinessCallNeedsAGrantForThatBusiness() throws {

@@ -76,12 +76,14 @@ final class RevenueCustomerPagingTests: XCTestCase {
         XCTAssertEqual(try walk(sort: "orders", filter: "south", total: 3), [["d", "b"], ["f"]])
     }
 
-    /// Spent ranks by the currency of the latest purchase (ties in time: the alphabetically
-    /// first currency); amounts are never added across currencies.
-    func testSpentRanksByTheLatestPurchasesCurrency() throws {
+    /// Spent is ranked in one currency, never across: the one asked for (only its customers,
+    /// figures in it), else the business's main one (most orders), customers without it last.
+    func testSpentRanksInOneCurrencyNeverAcrossCurrencies() throws {
         let charges = [
             ("x@multi.test", 1_000, "usd", 100), ("x@multi.test", 300, "jpy", 200),
-            ("y@multi.test", 500, "usd", 100), ("z@multi.test", 700, "eur", 100), ("z@multi.test", 400, "chf", 100),
+            ("y@multi.test", 500, "usd", 100), ("y@multi.test", 100, "usd", 110), ("z@multi.test", 700, "eur", 100),
+            ("z@multi.test", 400, "chf", 100),
+            ("w@multi.test", 90_000, "jpy", 50),
         ]
         try fixture.apply(
             "multi",
@@ -93,11 +95,37 @@ final class RevenueCustomerPagingTests: XCTestCase {
                      "currency":"\(charge.2)","receipt_email":"\(charge.0)","created":\(charge.3)}
                     """)
             })
-        let page = try fixture.call(
-            Query.listCustomers, .init(businessId: "multi", sort: "spent", pageSize: 10), grantFor: "multi")
-        XCTAssertEqual(page.customers.map(\.email), ["y@multi.test", "z@multi.test", "x@multi.test"])
-        XCTAssertEqual(page.customers.map(\.currency), ["usd", "chf", "jpy"])
-        XCTAssertEqual(page.customers.map(\.spent), [500, 400, 300])
+        func list(_ sort: String = "spent", currency: String = "", token: String = "", size: Int32 = 10) throws
+            -> RevenueV1.ListCustomersResponse
+        {
+            try fixture.call(
+                Query.listCustomers,
+                .init(businessId: "multi", sort: sort, pageSize: size, pageToken: token, currency: currency),
+                grantFor: "multi")
+        }
+        // usd has the most orders (3 to jpy's 2): ¥90,000 does not outrank $10.00.
+        let all = try list()
+        XCTAssertEqual(all.customers.map(\.email), ["x@multi.test", "y@multi.test", "w@multi.test", "z@multi.test"])
+        XCTAssertEqual(all.customers.map(\.currency), ["jpy", "usd", "jpy", "chf"], "figures of the latest purchase")
+
+        let yen = try list(currency: "JPY")
+        XCTAssertEqual(yen.customers.map(\.email), ["w@multi.test", "x@multi.test"])
+        XCTAssertEqual(yen.customers.map(\.spent), [90_000, 300])
+        XCTAssertEqual(yen.customers.map(\.spentDisplay), ["¥90,000", "¥300"])
+        XCTAssertEqual(yen.customers.map(\.orders), [1, 1])
+        XCTAssertEqual(yen.totalCount, 2)
+        XCTAssertEqual(try list("orders", currency: "usd").customers.map(\.email), ["y@multi.test", "x@multi.test"])
+
+        let first = try list(currency: "jpy", size: 1)
+        XCTAssertEqual(
+            try list(currency: "jpy", token: first.nextPageToken, size: 1).customers.map(\.email), ["x@multi.test"])
+        assertPageTokenRefused(mentioning: "another business, sort, filter or currency") {
+            _ = try list(currency: "usd", token: first.nextPageToken, size: 1)
+        }
+        for bad in ["us", "dollars", "u$d"] {
+            let refused = assertRevenueError(.invalidArgument) { _ = try list(currency: bad) }
+            XCTAssertTrue(refused?.message.contains("three-letter ISO code") ?? false, bad)
+        }
     }
 
     func testCustomersAddedBetweenPagesShiftNothing() throws {
@@ -124,7 +152,7 @@ final class RevenueCustomerPagingTests: XCTestCase {
         XCTAssertFalse(token.isEmpty)
         XCTAssertEqual(try list(filter: "  North", token: token).customers.map(\.email).first, "e@north.test")
         for (sort, filter) in [("orders", "north"), ("last_purchase", "north"), ("", "south"), ("", "")] {
-            assertPageTokenRefused(mentioning: "another business, sort or filter") {
+            assertPageTokenRefused(mentioning: "another business, sort, filter or currency") {
                 _ = try list(sort: sort, filter: filter, token: token)
             }
         }

@@ -65,9 +65,13 @@ final class RevenueSeriesPropertyTests: XCTestCase {
 
     private func checkEveryRange(_ charges: [Charge], file: StaticString = #filePath, line: UInt = #line) throws {
         let day = Self.day
-        let ranges: [(Int64, Int64)] = [(-30 * day, 100 * day), (-50 * day, 130 * day), (-30 * day + 3_600, 99 * day - 1)]
+        let ranges: [(Int64, Int64)] = [
+            (-30 * day, 100 * day), (-50 * day, 130 * day), (-30 * day + 3_600, 99 * day - 1),
+        ]
         for (from, to) in ranges {
-            for (period, start) in [("day", { (time: Int64) in time - ((time % day) + day) % day }), ("month", monthStart)] {
+            for (period, start) in [
+                ("day", { (time: Int64) in time - ((time % day) + day) % day }), ("month", monthStart),
+            ] {
                 let answer = try fixture.call(
                     RevenueV1.RevenueQuery.revenueSeries, .init(businessId: "biz", from: from, to: to, period: period),
                     grantFor: "biz")

@@ -142,7 +142,7 @@ struct ConnectDriver {
     }
 
     /// Polls `condition` every 20 ms until it holds or `seconds` pass.
-    func waitUntil(seconds: Double = 15, _ condition: () throws -> Bool) throws -> Bool {
+    func waitUntil(seconds: Double = 60, _ condition: () throws -> Bool) throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try condition() { return true }

@@ -89,6 +89,18 @@ struct EmailTotalsIndex: Sendable {
         for id in firstRow.indices where firstRow[id] >= 0 { try body(Int32(id)) }
     }
 
+    /// The currency with the most orders (ties: the alphabetically first); nil without any.
+    func mainCurrency() -> String? {
+        var orders = [Int64](repeating: 0, count: currencies.count)
+        for row in rows { orders[Int(row.currency)] += Int64(row.orders) }
+        // Rows on the free list hold stale figures: take them back out.
+        for free in freeRows { orders[Int(rows[Int(free)].currency)] -= Int64(rows[Int(free)].orders) }
+        return currencies.indices
+            .filter { orders[$0] > 0 }
+            .min { orders[$0] != orders[$1] ? orders[$0] > orders[$1] : currencies[$0] < currencies[$1] }
+            .map { currencies[$0] }
+    }
+
     /// The normalised address of the email `id`.
     func email(ofID id: Int32) -> String { emails.address(id) }
 

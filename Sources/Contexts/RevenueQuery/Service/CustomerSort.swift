@@ -20,24 +20,29 @@ enum CustomerSort: String, CaseIterable {
         self = sort
     }
 
-    /// The value an email is ranked by, read from the index's rows: spent in the currency of
-    /// the latest purchase (ties: the alphabetically first currency), all orders, or the latest
-    /// purchase time (0 when none has a time).
-    func value(ofEmailID id: Int32, in index: EmailTotalsIndex) -> Int64 {
+    /// The value an email is ranked by, read from the index's rows; nil when `only` is set and
+    /// the email never paid in `currency`. With `only`, every figure is that currency's; without
+    /// it, spent is still ranked in `currency` (0 when it never paid in it), orders count every
+    /// currency and the latest purchase is the latest in any (0 when none has a time).
+    func value(ofEmailID id: Int32, in index: EmailTotalsIndex, currency: String, only: Bool) -> Int64? {
         var orders: Int64 = 0
         var latest = Int64.min
-        var latestCurrency = ""
-        var latestSpent: Int64 = 0
-        var any = false
-        index.forEachRow(ofID: id) { row, currency, _ in
-            orders += Int64(row.orders)
-            if !any || row.lastPurchaseAt > latest || (row.lastPurchaseAt == latest && currency < latestCurrency) {
-                (latest, latestCurrency, latestSpent) = (row.lastPurchaseAt, currency, row.spent)
+        var spent: Int64 = 0
+        var paidInCurrency = false
+        index.forEachRow(ofID: id) { row, code, _ in
+            let counted = !only || code == currency
+            if code == currency {
+                spent = row.spent
+                paidInCurrency = true
             }
-            any = true
+            if counted {
+                orders += Int64(row.orders)
+                latest = max(latest, row.lastPurchaseAt)
+            }
         }
+        guard paidInCurrency || !only else { return nil }
         switch self {
-        case .spent: return latestSpent
+        case .spent: return spent
         case .orders: return orders
         case .lastPurchase: return latest == .min ? 0 : latest
         }

@@ -19,20 +19,50 @@ enum RevenueArguments {
         }
     }
 
+    /// The longest customer filter accepted, in characters.
+    static let maximumFilterLength = 200
+
+    /// The customer filter as typed, trimmed and lower-cased.
+    static func filter(_ text: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= maximumFilterLength else {
+            throw RPCError.invalidArgument(
+                "filter is \(trimmed.count) characters long; at most \(maximumFilterLength) are matched")
+        }
+        return trimmed.lowercased()
+    }
+
+    /// A currency asked for: nil when empty, else a three-letter code, lower-cased.
+    static func currency(_ code: String) throws -> String? {
+        guard !code.isEmpty else { return nil }
+        let lowered = code.lowercased()
+        guard lowered.utf8.count == 3, lowered.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+        else {
+            throw RPCError.invalidArgument(
+                "currency \"\(code)\" is not a three-letter ISO code such as usd; leave it empty for all")
+        }
+        return lowered
+    }
+
     /// `name` is built only for the error: the grids send batches of hundreds.
     static func validate(email: String, name: @autoclosure () -> String = "email") throws {
         let plausible =
             EmailAddress.isPlausibleNormalizedASCII(email)
             ?? EmailAddress.normalize(email).map(EmailAddress.isPlausible) ?? false
         guard plausible else {
+            let length = email.utf8.count
+            guard length <= EmailAddress.maximumLength else {
+                throw RPCError.invalidArgument(
+                    "\(name()) is \(length) bytes long; an email address has at most \(EmailAddress.maximumLength)")
+            }
             throw RPCError.invalidArgument("\(name()) is not an email address (expected local@domain.tld)")
         }
     }
 
     /// Where a ListCustomers page starts: nil for an empty token (the first page), otherwise
-    /// the position an earlier next_page_token of the same listing ended at. The token is not
-    /// echoed: it holds an email.
-    static func pageStart(token: String, listing: UInt64) throws -> CustomerPageToken? {
+    /// the position an earlier next_page_token of the same listing ended at (with `listing`
+    /// nil, only the token itself is checked). The token is not echoed: it holds an email.
+    static func pageStart(token: String, listing: UInt64?) throws -> CustomerPageToken? {
         guard !token.isEmpty else { return nil }
         guard let start = CustomerPageToken(text: token) else {
             throw RPCError.invalidArgument(
@@ -40,9 +70,9 @@ enum RevenueArguments {
                     + "or leave page_token empty to start from the first page"
             )
         }
-        guard start.listing == listing else {
+        guard listing == nil || start.listing == listing else {
             throw RPCError.invalidArgument(
-                "page_token belongs to a listing with another business, sort or filter; "
+                "page_token belongs to a listing with another business, sort, filter or currency; "
                     + "leave page_token empty to start this listing from the first page"
             )
         }

@@ -1,8 +1,8 @@
 import Contracts
 
 extension RevenueService {
-    /// Every paying email of the business with its figures, matched to CRM contacts, paged by
-    /// position: a page starts strictly after the (sort value, email) its token names, so
+    /// Every paying email of the business (or those that paid in the currency asked) with its
+    /// figures, matched to CRM contacts, paged by position: a page starts strictly after the (sort value, email) its token names, so
     /// customers added or removed between calls shift no rows. A customer whose sort value
     /// changes between calls moves in the order, and may so be shown twice or not at all.
     public func listCustomers(
@@ -10,19 +10,22 @@ extension RevenueService {
     ) throws -> RevenueV1.ListCustomersResponse {
         try RevenueArguments.validate(businessID: request.businessId)
         let sort = try CustomerSort(argument: request.sort)
-        let typed = request.filter.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let typed = try RevenueArguments.filter(request.filter)
         let filter = TextFilter(typed)
-        let listing = CustomerPageToken.fingerprint(
-            businessID: request.businessId, sort: sort.rawValue, filter: typed)
-        let start = try RevenueArguments.pageStart(token: request.pageToken, listing: listing)
+        let asked = try RevenueArguments.currency(request.currency)
         let size = try RevenueArguments.pageSize(request.pageSize)
         let derived = store(request.businessId)
+        _ = try RevenueArguments.pageStart(token: request.pageToken, listing: nil)
         let namedInStripe = filter.isEmpty ? [] : try derived.emails(whoseNameMatches: filter)
         return try reading(request.businessId) { book, contactBook in
-            guard let book else { return .init() }
+            // Spent is ranked in one currency: the one asked, else the business's main one.
+            let currency = asked ?? (sort == .spent ? book?.index.mainCurrency() ?? "" : "")
+            let listing = CustomerPageToken.fingerprint(
+                businessID: request.businessId, sort: "\(sort.rawValue) \(asked ?? "*") \(currency)", filter: typed)
+            let start = try RevenueArguments.pageStart(token: request.pageToken, listing: listing)
+            guard let index = book?.index else { return .init() }
             let contactBook = contactBook ?? ContactBook()
             let namedInCRM = filter.isEmpty ? [] : contactBook.emails(whoseNameMatches: filter)
-            let index = book.index
             var matching: Int64 = 0
             var page = BoundedRanking<RankedEmail>(limit: size, ranksBefore: RankedEmail.ranksBefore)
             index.forEachEmailID { id in
@@ -32,15 +35,16 @@ extension RevenueService {
                         filter.matches(lowercased: email) || namedInStripe.contains(email) || namedInCRM.contains(email)
                     else { return }
                 }
+                guard let value = sort.value(ofEmailID: id, in: index, currency: currency, only: asked != nil)
+                else { return }
                 matching += 1
-                let value = sort.value(ofEmailID: id, in: index)
                 if let start, !CustomerSort.ranks(start.value, start.email, before: value, email) { return }
                 page.offer(RankedEmail(id: id, email: email, value: value))
             }
             let entries = page.ranked()
             let rows = try entries.map { entry in
                 try row(
-                    email: entry.email, totals: index.totals(ofID: entry.id), derived: derived,
+                    email: entry.email, totals: index.totals(ofID: entry.id), currency: asked, derived: derived,
                     contact: contactBook.contact(forEmail: entry.email)
                 )
             }
@@ -52,19 +56,20 @@ extension RevenueService {
         }
     }
 
+    /// One row; its figures in `currency` when one was asked, else in its latest purchase's.
     private func row(
-        email: String, totals: EmailTotals, derived: DerivedStore, contact: RevenueV1.Contact?
+        email: String, totals: EmailTotals, currency: String?, derived: DerivedStore, contact: RevenueV1.Contact?
     ) throws -> RevenueV1.CustomerRow {
         let summary = EmailSummaryBuilder.summary(asked: email, totals: totals)
-        let latest = summary.totals.first
+        let shown = currency.map { code in summary.totals.first { $0.currency == code } } ?? summary.totals.first
         return RevenueV1.CustomerRow(
             email: email,
             name: try stripeName(of: email, in: derived) ?? contact?.name ?? "",
-            currency: latest?.currency ?? "",
-            spent: latest?.spent ?? 0,
-            spentDisplay: latest?.display ?? "",
-            orders: summary.orders,
-            lastPurchaseAt: summary.lastPurchaseAt,
+            currency: shown?.currency ?? "",
+            spent: shown?.spent ?? 0,
+            spentDisplay: shown?.display ?? "",
+            orders: currency == nil ? summary.orders : shown?.orders ?? 0,
+            lastPurchaseAt: currency == nil ? summary.lastPurchaseAt : shown?.lastPurchaseAt ?? 0,
             totals: summary.totals,
             contactId: contact?.contactId ?? "",
             contactName: contact?.name ?? ""

@@ -14,6 +14,7 @@ extension RevenueV1 {
         public var filter: String
         public var pageSize: Int32
         public var pageToken: String
+        public var currency: String
 
         /// The fields, looked up in the descriptor once.
         private enum Fields {
@@ -22,6 +23,7 @@ extension RevenueV1 {
             static let filter = descriptor.field("filter")
             static let pageSize = descriptor.field("page_size")
             static let pageToken = descriptor.field("page_token")
+            static let currency = descriptor.field("currency")
         }
 
         public init(
@@ -29,13 +31,15 @@ extension RevenueV1 {
             sort: String = "",
             filter: String = "",
             pageSize: Int32 = 0,
-            pageToken: String = ""
+            pageToken: String = "",
+            currency: String = ""
         ) {
             self.businessId = businessId
             self.sort = sort
             self.filter = filter
             self.pageSize = pageSize
             self.pageToken = pageToken
+            self.currency = currency
         }
 
         public init(from reader: ProtoReader) throws {
@@ -44,6 +48,7 @@ extension RevenueV1 {
             filter = reader.string(Fields.filter)
             pageSize = reader.int32(Fields.pageSize)
             pageToken = reader.string(Fields.pageToken)
+            currency = reader.string(Fields.currency)
         }
 
         public func write(to writer: ProtoWriter) {
@@ -52,6 +57,7 @@ extension RevenueV1 {
             writer.set(Fields.filter, filter)
             writer.set(Fields.pageSize, pageSize)
             writer.set(Fields.pageToken, pageToken)
+            writer.set(Fields.currency, currency)
         }
     }
 }

@@ -2318,7 +2318,7 @@ const ProtobufCMessageDescriptor stripebridge__revenue__v1__remove_contacts_resp
   (ProtobufCMessageInit) stripebridge__revenue__v1__remove_contacts_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor stripebridge__revenue__v1__list_customers_request__field_descriptors[5] =
+static const ProtobufCFieldDescriptor stripebridge__revenue__v1__list_customers_request__field_descriptors[6] =
 {
   {
     "business_id",
@@ -2380,9 +2380,22 @@ static const ProtobufCFieldDescriptor stripebridge__revenue__v1__list_customers_
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "currency",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Stripebridge__Revenue__V1__ListCustomersRequest, currency),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned stripebridge__revenue__v1__list_customers_request__field_indices_by_name[] = {
   0,   /* field[0] = business_id */
+  5,   /* field[5] = currency */
   2,   /* field[2] = filter */
   3,   /* field[3] = page_size */
   4,   /* field[4] = page_token */
@@ -2391,7 +2404,7 @@ static const unsigned stripebridge__revenue__v1__list_customers_request__field_i
 static const ProtobufCIntRange stripebridge__revenue__v1__list_customers_request__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor stripebridge__revenue__v1__list_customers_request__descriptor =
 {
@@ -2401,7 +2414,7 @@ const ProtobufCMessageDescriptor stripebridge__revenue__v1__list_customers_reque
   "Stripebridge__Revenue__V1__ListCustomersRequest",
   "stripebridge.revenue.v1",
   sizeof(Stripebridge__Revenue__V1__ListCustomersRequest),
-  5,
+  6,
   stripebridge__revenue__v1__list_customers_request__field_descriptors,
   stripebridge__revenue__v1__list_customers_request__field_indices_by_name,
   1,  stripebridge__revenue__v1__list_customers_request__number_ranges,

@@ -290,10 +290,13 @@ struct  Stripebridge__Revenue__V1__ListCustomersRequest
   char *business_id;
   /*
    * "spent" (the default when empty), "orders" or "last_purchase", largest first; ties by email.
+   * Spent is ranked in one currency, never across currencies: `currency` when given, else the
+   * business's main currency (the one with the most orders), customers who never paid in it last.
    */
   char *sort;
   /*
-   * Case-insensitive substring of the email or of the name (Stripe's or the contact's).
+   * Case-insensitive substring of the email or of the name (Stripe's or the contact's); at most
+   * 200 characters.
    */
   char *filter;
   int32_t page_size;
@@ -301,10 +304,15 @@ struct  Stripebridge__Revenue__V1__ListCustomersRequest
    * The next_page_token of the previous page; empty for the first page.
    */
   char *page_token;
+  /*
+   * Three-letter ISO code: only the customers who paid in it, each row's figures in it. Empty:
+   * every customer, each row's figures in the currency of its latest purchase.
+   */
+  char *currency;
 };
 #define STRIPEBRIDGE__REVENUE__V1__LIST_CUSTOMERS_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&stripebridge__revenue__v1__list_customers_request__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Stripebridge__Revenue__V1__CustomerRow
@@ -313,7 +321,7 @@ struct  Stripebridge__Revenue__V1__CustomerRow
   char *email;
   char *name;
   /*
-   * The currency of the latest purchase, and the figures in it.
+   * The currency asked for, else that of the latest purchase, and the figures in it.
    */
   char *currency;
   int64_t spent;
