@@ -111,12 +111,15 @@ let package = Package(
         executable("revenue-query", ["RevenueQuery", "ServiceKit"] + serviceRuntime),
         executable("platform-billing", ["PlatformBilling", "ServiceKit"] + serviceRuntime),
         executable("revenue-bench", ["RevenueQuery", "LocalCluster", "BenchKit"] + serviceRuntime),
-        executable("rpc-bench", ["BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge", "BenchKit"]),
+        executable("rpc-bench", ["BridgeRPC", "BridgeLog", "Contracts", "ProtoBridge", "BenchKit", "LocalCluster"]),
         executable("stripe-emulator", ["StripeEmulatorKit", "BridgeLog"]),
         executable("stripe-dataset", ["StripeEmulatorKit"]),
         executable(
             "sync-bench",
-            ["SyncEngine", "StripeClient", "BridgeStore", "BridgeLog", "BridgeRPC", "Contracts", "BenchKit"]
+            [
+                "SyncEngine", "StripeClient", "BridgeStore", "BridgeLog", "BridgeRPC", "Contracts", "BenchKit",
+                "LocalCluster",
+            ]
         ),
         executable(
             "stripebridge",
@@ -153,7 +156,7 @@ let package = Package(
                 "TestSupport", "BridgeRPC", "BridgeStore", "BridgeLog", "Contracts", "StripeClient",
                 "StripeEmulatorKit", "LocalCluster", "AccessControl",
                 "connect-auth", "sync-engine", "revenue-query", "platform-billing",
-                "stripe-emulator", "stripe-dataset", "stripebridge",
+                "stripe-emulator", "stripe-dataset", "stripebridge", "revenue-bench",
             ]
         ),
     ],

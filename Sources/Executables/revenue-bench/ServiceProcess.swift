@@ -5,9 +5,10 @@ import Foundation
 import LocalCluster
 
 /// The real `revenue-query` executable (found next to this binary), started on a prepared
-/// folder, with its peak resident memory read from /proc.
+/// folder, with its peak resident memory read from /proc. Its output goes to
+/// `revenue-query.log` in that folder, so it never holds this benchmark's stdout open.
 final class ServiceProcess {
-    let process = Process()
+    let child: ChildProcess
     let socketPath: String
 
     /// Writes `services.yaml` into `folder` and starts the service; returns once it answers Health.
@@ -21,14 +22,13 @@ final class ServiceProcess {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw BenchError("no revenue-query next to the benchmark at \(binary.path); build all products first")
         }
-        process.executableURL = binary
-        process.arguments = ["--config", config]
-        process.environment = [
-            "STRIPEBRIDGE_GRANT_KEY": grantKey, "STRIPEBRIDGE_LOG_LEVEL": "error",
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin",
-        ]
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
+        child = try ChildProcess(
+            name: "revenue-query", executable: binary, arguments: ["--config", config],
+            environment: [
+                "STRIPEBRIDGE_GRANT_KEY": grantKey, "STRIPEBRIDGE_LOG_LEVEL": "error",
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin",
+            ],
+            logPath: folder.appendingPathComponent("revenue-query.log").path)
         try waitUntilServing()
     }
 
@@ -37,7 +37,11 @@ final class ServiceProcess {
         defer { client.close() }
         let deadline = ContinuousClock.now.advanced(by: .seconds(120))
         while ContinuousClock.now < deadline {
-            guard process.isRunning else { throw BenchError("revenue-query exited with \(process.terminationStatus)") }
+            guard child.isRunning else {
+                let log = child.logPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+                let last = log.split(separator: "\n").last.map { ": \($0)" } ?? ""
+                throw BenchError("revenue-query exited with status \(child.exitStatus ?? -1)\(last)")
+            }
             if let answer = try? client.call(HealthV1.Health.check, .init(), timeout: .seconds(1)),
                 answer.status == .serving
             {
@@ -48,11 +52,10 @@ final class ServiceProcess {
         throw BenchError("revenue-query did not answer Health within 120 s")
     }
 
-    /// The service's peak resident memory so far, in bytes (0 when /proc cannot tell).
-    var peakResidentBytes: Int { PeakMemory.bytes(ofProcess: process.processIdentifier) ?? 0 }
+    var processIdentifier: Int32 { child.processIdentifier }
 
-    func stop() {
-        process.terminate()
-        process.waitUntilExit()
-    }
+    /// The service's peak resident memory so far, in bytes (0 when /proc cannot tell).
+    var peakResidentBytes: Int { PeakMemory.bytes(ofProcess: child.processIdentifier) ?? 0 }
+
+    func stop() { child.stop() }
 }

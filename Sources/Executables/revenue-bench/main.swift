@@ -5,44 +5,58 @@ import BridgeRPC
 import BridgeStore
 import Contracts
 import Foundation
+import LocalCluster
 import RevenueQuery
 
 // Benchmark of RevenueQuery on a large read model: prepares the SQLite file in this process,
 // starts the real revenue-query executable on it and measures over its Unix socket. Prints each
-// figure with its target and exits with status 1 when one is missed.
-let arguments = CommandLine.arguments
-func option(_ name: String, _ fallback: Int) -> Int {
-    arguments.firstIndex(of: name).flatMap { Int(arguments[$0 + 1]) } ?? fallback
+// figure with its target and exits with status 1 when one is missed, 64 on a wrong argument,
+// 70 when it could not measure, and 130/143 when interrupted (the service stopped, the folder removed).
+let commandLine = BenchCommandLine(
+    program: "revenue-bench", usage: "revenue-bench [--customers N ≥ 350] [--payments M ≥ N]",
+    options: ["--customers", "--payments"])
+let customers = commandLine.integer(
+    "--customers", default: 200_000, minimum: 350, rule: "the bench walks 7 pages of 50 ranked customers")
+let payments = commandLine.integer(
+    "--payments", default: 1_000_000, minimum: customers, rule: "every customer must have paid")
+// BENCH_SECONDS lengthens the 8-client phase, e.g. to attach a profiler to the service.
+let phaseText = ProcessInfo.processInfo.environment["BENCH_SECONDS"] ?? "2"
+guard let phaseSeconds = Int64(phaseText), phaseSeconds >= 1 else {
+    commandLine.fail("BENCH_SECONDS must be a whole number ≥ 1, not \"\(phaseText)\"")
 }
-let customers = option("--customers", 200_000)
-let payments = option("--payments", 1_000_000)
 let key = "bench-grant-key-0123456789abcdef0123456789"
 let logger = Logger(label: "revenue-bench", level: .error)
 let folder = URL(fileURLWithPath: "/tmp").appendingPathComponent("rqb-\(getpid())")
+Interruption.install(removing: folder, notice: "revenue-bench: interrupted; stopping revenue-query")
 let dataFolder = folder.appendingPathComponent("data")
-try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
-try FileManager.default.createDirectory(at: folder.appendingPathComponent("run"), withIntermediateDirectories: true)
 let path = dataFolder.appendingPathComponent("revenue-query.sqlite").path
 
-var clock = ContinuousClock.now
-do {
-    let database = try Database(path: path, logger: logger)
-    _ = try RevenueService(database: database, logger: logger, grantKey: key)
-    try BenchDataset.write(into: database, customers: customers, payments: payments)
-    print("dataset: \(customers) customers, \(payments) payments written in \(ContinuousClock.now - clock)")
-    clock = .now
-    _ = try RevenueService(database: database, logger: logger, grantKey: key)
-    print("payments derived once from the stored objects (upgrade path) in \(ContinuousClock.now - clock)")
-    database.close()
-}
 let targets = BenchTargets()
 do {
     defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+        at: folder.appendingPathComponent("run"), withIntermediateDirectories: true)
+    var clock = ContinuousClock.now
+    do {
+        let database = try Database(path: path, logger: logger)
+        _ = try RevenueService(database: database, logger: logger, grantKey: key)
+        try BenchDataset.write(into: database, customers: customers, payments: payments)
+        print("dataset: \(customers) customers, \(payments) payments written in \(ContinuousClock.now - clock)")
+        clock = .now
+        _ = try RevenueService(database: database, logger: logger, grantKey: key)
+        print("payments derived once from the stored objects (upgrade path) in \(ContinuousClock.now - clock)")
+        database.close()
+    }
     clock = .now
     let service = try ServiceProcess(folder: folder, grantKey: key)
     defer { service.stop() }
     print("revenue-query started and loaded \(payments) payments in \(ContinuousClock.now - clock)")
     try measure(service, targets)
+} catch {
+    Interruption.yieldIfUnderWay()
+    FileHandle.standardError.write(Data("revenue-bench: could not measure: \(error)\n".utf8))
+    exit(70)
 }
 exit(targets.verdict())
 
@@ -143,8 +157,6 @@ func measure(_ service: ServiceProcess, _ targets: BenchTargets) throws {
     let calls = ManagedCounter()
     let failures = ManagedCounter()
     let batches = (0..<64).map { request($0 * 31) }
-    // BENCH_SECONDS lengthens the phase, e.g. to attach a profiler to the service.
-    let phaseSeconds = Int64(ProcessInfo.processInfo.environment["BENCH_SECONDS"] ?? "") ?? 2
     let deadline = ContinuousClock.now.advanced(by: .seconds(phaseSeconds))
     let finished = DispatchGroup()
     for worker in 0..<8 {
@@ -175,7 +187,7 @@ func measure(_ service: ServiceProcess, _ targets: BenchTargets) throws {
     // Health against the plain socket round trip in the same run, this process and the
     // service both pinned to one CPU as the comparison needs.
     try CPUPinning.pin(toCPUs: [0])
-    try CPUPinning.pin(process: service.process.processIdentifier, toCPUs: [0])
+    try CPUPinning.pin(process: service.processIdentifier, toCPUs: [0])
     let comparison = try RoundTripComparison.measure(
         serverSocket: socket, echoSocket: folder.appendingPathComponent("run/plain.sock").path, rounds: 10_000)
     let healthMet = targets.check("Health round trip", met: comparison.medianRatio <= 2)

@@ -39,7 +39,7 @@ struct DemoCommand {
             throw UsageError("\(folder.path) is not empty; the demo needs a fresh folder (or none: it makes one)")
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        DemoInterruption.install(removing: keepFolder ? nil : folder)
+        Interruption.install(removing: keepFolder ? nil : folder, notice: "\nStopping the demo's services…")
         say("Generating a Stripe dataset of \(customers) customers (seed \(seed))…")
         let generated = try GeneratedDataset.generate(
             binaries: binaries, into: folder, customers: customers, seed: seed)

@@ -1,45 +1,56 @@
 import BenchKit
 import Foundation
+import LocalCluster
 
-/// The helper processes of the benchmark and the numbers it reads about itself.
+/// The helper processes of the benchmark and the numbers it reads about itself. Each child's
+/// output goes to a log in the benchmark's folder, or to this terminal's stderr when `verbose`.
 enum BenchProcess {
     struct Emulator {
-        let process: Process
+        let child: ChildProcess
         let baseURL: String
         let account: String
-        func terminate() { process.terminate(); process.waitUntilExit() }
+        func terminate() { child.stop() }
     }
 
-    static func run(_ binaries: URL, _ name: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = binaries.appendingPathComponent(name)
-        process.arguments = arguments
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw BenchError("\(name) failed") }
-    }
-
-    static func emulator(_ binaries: URL, dataset: String, key: String) throws -> Emulator {
-        let process = Process()
-        process.executableURL = binaries.appendingPathComponent("stripe-emulator")
-        process.arguments = ["--dataset", dataset, "--secret-key", key, "--client-id", "ca_bench"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        var line = ""
-        while !line.contains("\n") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { throw BenchError("the emulator did not start") }
-            line += String(decoding: chunk, as: UTF8.self)
+    static func run(
+        _ binaries: URL, _ name: String, _ arguments: [String], folder: URL, verbose: Bool
+    ) throws {
+        let child = try ChildProcess(
+            name: name, executable: binaries.appendingPathComponent(name), arguments: arguments,
+            environment: ProcessInfo.processInfo.environment, logPath: logPath(name, folder, verbose))
+        let status = child.waitUntilExit()
+        guard status == 0 else {
+            throw BenchError("\(name) failed with status \(status)\(lastLine(of: child))")
         }
-        guard let url = line.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) else {
-            throw BenchError("unexpected emulator output: \(line)")
+    }
+
+    static func emulator(
+        _ binaries: URL, dataset: String, key: String, folder: URL, verbose: Bool
+    ) throws -> Emulator {
+        let child = try ChildProcess(
+            name: "stripe-emulator", executable: binaries.appendingPathComponent("stripe-emulator"),
+            arguments: ["--dataset", dataset, "--secret-key", key, "--client-id", "ca_bench"],
+            environment: ProcessInfo.processInfo.environment,
+            logPath: logPath("stripe-emulator", folder, verbose), captureOutput: true)
+        let prefix = "stripe-emulator listening on "
+        guard let line = child.waitForLine(prefix: prefix) else {
+            throw BenchError("the emulator did not start\(lastLine(of: child))")
         }
         // The generator's first account; reading the whole dataset here would skew the memory figure.
-        return Emulator(process: process, baseURL: url, account: "acct_demo")
+        return Emulator(child: child, baseURL: String(line.dropFirst(prefix.count)), account: "acct_demo")
     }
 
     static func seconds(since start: Date) -> String {
         String(format: "%.1f", Date().timeIntervalSince(start))
+    }
+
+    private static func logPath(_ name: String, _ folder: URL, _ verbose: Bool) -> String? {
+        verbose ? nil : folder.appendingPathComponent("\(name).log").path
+    }
+
+    /// The last line a failed child wrote to its log, to quote in the error.
+    private static func lastLine(of child: ChildProcess) -> String {
+        let log = child.logPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+        return log.split(separator: "\n").last.map { ": \($0)" } ?? ""
     }
 }

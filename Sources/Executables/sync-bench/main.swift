@@ -3,6 +3,7 @@ import BridgeLog
 import BridgeStore
 import Contracts
 import Foundation
+import LocalCluster
 import StripeClient
 import SyncEngine
 
@@ -14,32 +15,36 @@ import SyncEngine
 // 2. Ingest only: the same pages, already fetched, written into a fresh mirror and outbox —
 //    the pipeline's own speed, which must stay above what Stripe can serve.
 //
-//   sync-bench [--customers N] [--seed S] [--skip-ingest]   (about 5.5 Stripe objects per customer)
+//   sync-bench [--customers N] [--seed S] [--skip-ingest] [--verbose]
+//   (about 5.5 Stripe objects per customer; --verbose shows the emulator's and generator's logs)
 //
-// Prints each figure with its target and exits with status 1 when one is missed.
+// Prints each figure with its target and exits with status 1 when one is missed, 64 on a wrong
+// argument, 70 when it could not measure, 130/143 when interrupted (children stopped, folder removed).
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-func option(_ name: String, _ fallback: Int) -> Int {
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
-    return Int(arguments[index + 1]) ?? fallback
-}
-let customers = option("--customers", 10_000)
-let seed = option("--seed", 1)
+let commandLine = BenchCommandLine(
+    program: "sync-bench", usage: "sync-bench [--customers N ≥ 1] [--seed S ≥ 0] [--skip-ingest] [--verbose]",
+    options: ["--customers", "--seed"], flags: ["--skip-ingest", "--verbose"])
+let customers = commandLine.integer("--customers", default: 10_000, minimum: 1)
+let seed = commandLine.integer("--seed", default: 1, minimum: 0)
+let verbose = commandLine.isSet("--verbose")
 let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sync-bench-\(getpid())")
+Interruption.install(removing: folder, notice: "sync-bench: interrupted; stopping the emulator")
 let targets = BenchTargets()
 do {
-    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sync-bench-\(getpid())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
 
     let dataset = folder.appendingPathComponent("dataset.json").path
     let started = Date()
     try BenchProcess.run(
-        binaries, "stripe-dataset", ["--customers", "\(customers)", "--seed", "\(seed)", "--out", dataset])
+        binaries, "stripe-dataset", ["--customers", "\(customers)", "--seed", "\(seed)", "--out", dataset],
+        folder: folder, verbose: verbose)
     print("dataset: \(customers) customers generated in \(BenchProcess.seconds(since: started)) s")
 
     let key = "sk_test_bench"
-    let emulator = try BenchProcess.emulator(binaries, dataset: dataset, key: key)
+    let emulator = try BenchProcess.emulator(
+        binaries, dataset: dataset, key: key, folder: folder, verbose: verbose)
     defer { emulator.terminate() }
 
     let logger = Logger(label: "sync-bench", level: .warning)
@@ -76,7 +81,7 @@ do {
     _ = targets.check("sync finished", met: finished?.state == "succeeded")
 
     // Phase 2 unless skipped; no early exit, so the emulator and the folder are cleaned up.
-    if !arguments.contains("--skip-ingest") {
+    if !commandLine.isSet("--skip-ingest") {
         // Phase 2: fetch every page first (kept as list bodies), then time decoding and writing only.
         let client = StripeClient(settings: settings, logger: logger)
         var bodies: [[UInt8]] = []
@@ -108,5 +113,9 @@ do {
         let writeSeconds = seconds(ingestSeconds - decodeSeconds)
         print("  of which decoding JSON: \(seconds(decodeSeconds)) s; SQLite mirror + outbox: \(writeSeconds) s")
     }
+} catch {
+    Interruption.yieldIfUnderWay()
+    FileHandle.standardError.write(Data("sync-bench: could not measure: \(error)\n".utf8))
+    exit(70)
 }
 exit(targets.verdict())

@@ -60,7 +60,7 @@ public final class LocalCluster: @unchecked Sendable {
         guard let line = emulator.waitForLine(prefix: "stripe-emulator listening on "),
             let url = line.split(separator: " ").last
         else {
-            throw ClusterError("the Stripe emulator did not start; see \(emulator.logPath)")
+            throw ClusterError("the Stripe emulator did not start; see \(emulator.logDescription)")
         }
         stripeBase = String(url)
     }
@@ -86,8 +86,8 @@ public final class LocalCluster: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             guard process.isRunning else {
-                throw ClusterError(
-                    "\(process.name) exited with status \(process.exitStatus ?? -1); see \(process.logPath)")
+                let status = process.exitStatus ?? -1
+                throw ClusterError("\(process.name) exited with status \(status); see \(process.logDescription)")
             }
             if let answer = try? client.call(HealthV1.Health.check, .init(), timeout: .seconds(1)),
                 answer.status == .serving
@@ -96,7 +96,8 @@ public final class LocalCluster: @unchecked Sendable {
             }
             usleep(20_000)
         }
-        throw ClusterError("\(process.name) did not answer Health within \(Int(timeout)) s; see \(process.logPath)")
+        throw ClusterError(
+            "\(process.name) did not answer Health within \(Int(timeout)) s; see \(process.logDescription)")
     }
 
     /// Stops one service with SIGTERM (or SIGKILL when `crash` is set).
