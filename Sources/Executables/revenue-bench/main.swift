@@ -31,35 +31,6 @@ Interruption.install(removing: folder, notice: "revenue-bench: interrupted; stop
 let dataFolder = folder.appendingPathComponent("data")
 let path = dataFolder.appendingPathComponent("revenue-query.sqlite").path
 
-let targets = BenchTargets()
-do {
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
-    try FileManager.default.createDirectory(
-        at: folder.appendingPathComponent("run"), withIntermediateDirectories: true)
-    var clock = ContinuousClock.now
-    do {
-        let database = try Database(path: path, logger: logger)
-        _ = try RevenueService(database: database, logger: logger, grantKey: key)
-        try BenchDataset.write(into: database, customers: customers, payments: payments)
-        print("dataset: \(customers) customers, \(payments) payments written in \(ContinuousClock.now - clock)")
-        clock = .now
-        _ = try RevenueService(database: database, logger: logger, grantKey: key)
-        print("payments derived once from the stored objects (upgrade path) in \(ContinuousClock.now - clock)")
-        database.close()
-    }
-    clock = .now
-    let service = try ServiceProcess(folder: folder, grantKey: key)
-    defer { service.stop() }
-    print("revenue-query started and loaded \(payments) payments in \(ContinuousClock.now - clock)")
-    try measure(service, targets)
-} catch {
-    Interruption.yieldIfUnderWay()
-    FileHandle.standardError.write(Data("revenue-bench: could not measure: \(error)\n".utf8))
-    exit(70)
-}
-exit(targets.verdict())
-
 func measure(_ service: ServiceProcess, _ targets: BenchTargets) throws {
     let socket = service.socketPath
     let grant = AccessGuard.metadata(userID: "bench", businessID: BenchDataset.business, role: .agency, key: key)
@@ -205,3 +176,32 @@ func measure(_ service: ServiceProcess, _ targets: BenchTargets) throws {
             format: "revenue-query peak resident memory (VmHWM): %.0f MiB (target <= 150 MB = 143 MiB: \(memoryMet))",
             peak))
 }
+
+let targets = BenchTargets()
+do {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+        at: folder.appendingPathComponent("run"), withIntermediateDirectories: true)
+    var clock = ContinuousClock.now
+    do {
+        let database = try Database(path: path, logger: logger)
+        _ = try RevenueService(database: database, logger: logger, grantKey: key)
+        try BenchDataset.write(into: database, customers: customers, payments: payments)
+        print("dataset: \(customers) customers, \(payments) payments written in \(ContinuousClock.now - clock)")
+        clock = .now
+        _ = try RevenueService(database: database, logger: logger, grantKey: key)
+        print("payments derived once from the stored objects (upgrade path) in \(ContinuousClock.now - clock)")
+        database.close()
+    }
+    clock = .now
+    let service = try ServiceProcess(folder: folder, grantKey: key)
+    defer { service.stop() }
+    print("revenue-query started and loaded \(payments) payments in \(ContinuousClock.now - clock)")
+    try measure(service, targets)
+} catch {
+    Interruption.yieldIfUnderWay()
+    FileHandle.standardError.write(Data("revenue-bench: could not measure: \(error)\n".utf8))
+    exit(70)
+}
+exit(targets.verdict())
