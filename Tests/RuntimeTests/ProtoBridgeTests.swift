@@ -85,4 +85,53 @@ final class ProtoBridgeTests: XCTestCase {
         let binary = RevenueV1.ApplyChangesRequest(businessId: "b", batchId: "z", changes: [change])
         XCTAssertEqual(try RevenueV1.ApplyChangesRequest(serialized: binary.serialized()), binary)
     }
+
+    /// proto3 strings are UTF-8: invalid bytes are refused, naming the field, instead of being
+    /// repaired to U+FFFD (which would make "biz_\u{FF}" and "biz_\u{FE}" the same business).
+    func testStringsThatAreNotUTF8AreRefusedByName() throws {
+        func field(_ number: UInt8, _ body: [UInt8]) -> [UInt8] { [number << 3 | 2, UInt8(body.count)] + body }
+        func refusal<M: ProtoMessage>(_ type: M.Type, _ bytes: [UInt8]) -> String {
+            do {
+                _ = try M(serialized: bytes)
+                return "accepted"
+            } catch {
+                return "\(error)"
+            }
+        }
+        let request = "stripebridge.revenue.v1.SummaryByEmailsRequest"
+        for bad: UInt8 in [0xFF, 0xFE] {
+            XCTAssertEqual(
+                refusal(RevenueV1.SummaryByEmailsRequest.self, field(1, Array("biz_".utf8) + [bad])),
+                "\(request).business_id is not valid UTF-8; strings must be UTF-8 text")
+        }
+        let repeated = field(1, Array("b".utf8)) + field(2, Array("ok@x.io".utf8)) + field(2, [0x61, 0xC3])
+        XCTAssertEqual(
+            refusal(RevenueV1.SummaryByEmailsRequest.self, repeated),
+            "\(request).emails is not valid UTF-8; strings must be UTF-8 text")
+        let nested = field(1, field(1, Array("a@b.co".utf8)) + field(4, field(6, [0x24, 0x80, 0x31])))
+        XCTAssertEqual(
+            refusal(RevenueV1.SummaryByEmailsResponse.self, nested),
+            "stripebridge.revenue.v1.SummaryByEmailsResponse.summaries.totals.display is not valid UTF-8; "
+                + "strings must be UTF-8 text")
+        // Forms String(cString:) would also repair: a UTF-16 surrogate, an overlong "/", a cut emoji.
+        for bad: [UInt8] in [[0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF0, 0x9F, 0x98]] {
+            let message = refusal(RevenueV1.SummaryByEmailsRequest.self, field(1, bad))
+            XCTAssertTrue(
+                message.hasSuffix(".business_id is not valid UTF-8; strings must be UTF-8 text"), message)
+        }
+    }
+
+    func testValidNonASCIIStringsStillPass() throws {
+        let texts = ["café", "Straße ẞ", "💶 €25.00", "日本語", "é@ü.de"]
+        let request = RevenueV1.SummaryByEmailsRequest(businessId: "biz_é", emails: texts)
+        XCTAssertEqual(try RevenueV1.SummaryByEmailsRequest(serialized: request.serialized()), request)
+        let total = RevenueV1.CurrencyTotal(currency: "eur", spent: 2_500, display: "💶 25,00 €")
+        let summary = RevenueV1.EmailSummary(email: "ẞ@x.de", totals: [total])
+        let response = RevenueV1.SummaryByEmailsResponse(summaries: [summary])
+        XCTAssertEqual(try RevenueV1.SummaryByEmailsResponse(serialized: response.serialized()), response)
+        let problem = request.serialized().withUnsafeBufferPointer {
+            ProtoStringCheck.firstProblem(in: $0, of: RevenueV1.SummaryByEmailsRequest.descriptor)
+        }
+        XCTAssertNil(problem)
+    }
 }

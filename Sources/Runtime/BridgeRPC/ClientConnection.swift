@@ -102,14 +102,22 @@ final class ClientConnection: Sendable {
         case .bytes: break
         }
         do {
-            while let envelope = try reader.nextEnvelope() {
-                guard envelope.kind == .response else {
+            while let decoded = try reader.nextEnvelope() {
+                guard decoded.kind == .response else {
                     logger?.debug("closing connection: frame is not a response envelope")
                     return "server sent a frame that is not a response envelope"
                 }
-                let call = state.withLock { $0.pending.removeValue(forKey: envelope.callID) }
+                let (callID, outcome): (UInt64, PendingCall.Outcome)
+                switch decoded {
+                case .valid(let envelope):
+                    (callID, outcome) = (envelope.callID, .answered(envelope))
+                case .invalid(let invalid):
+                    let message = "the answer from \(socketPath) could not be read: \(invalid)"
+                    (callID, outcome) = (invalid.callID, .failed(RPCError(.internal, message)))
+                }
+                let call = state.withLock { $0.pending.removeValue(forKey: callID) }
                 // No caller: it gave up at its deadline; the late answer is dropped.
-                call?.complete(.answered(envelope))
+                call?.complete(outcome)
             }
         } catch {
             logger?.debug("closing connection: \(error)")

@@ -18,38 +18,6 @@ extension Envelope {
         }
     }
 
-    /// Decodes one frame body; nil when the bytes are not a valid envelope.
-    public static func decode(_ body: [UInt8]) -> Envelope? {
-        body.withUnsafeBytes { decode($0) }
-    }
-
-    /// Decodes one frame body in place; nil when the bytes are not a valid envelope.
-    public static func decode(_ body: UnsafeRawBufferPointer) -> Envelope? {
-        let unpacked = stripebridge__rpc__v1__envelope__unpack(
-            nil, body.count, body.baseAddress?.assumingMemoryBound(to: UInt8.self))
-        guard let message = unpacked else { return nil }
-        defer { stripebridge__rpc__v1__envelope__free_unpacked(message, nil) }
-        let fields = message.pointee
-        var metadata: [String: String] = [:]
-        metadata.reserveCapacity(fields.n_metadata)
-        for index in 0..<fields.n_metadata {
-            guard let entry = fields.metadata[index]?.pointee else { continue }
-            metadata[String(cString: entry.key)] = String(cString: entry.value)
-        }
-        let payload =
-            fields.payload.len == 0
-            ? [] : Array(UnsafeBufferPointer(start: fields.payload.data, count: fields.payload.len))
-        return Envelope(
-            kind: fields.kind == STRIPEBRIDGE__RPC__V1__ENVELOPE__KIND__RESPONSE ? .response : .request,
-            callID: fields.call_id,
-            method: String(cString: fields.method),
-            deadlineUnixMs: fields.deadline_unix_ms,
-            metadata: metadata,
-            payload: payload,
-            statusCode: fields.status_code,
-            statusMessage: String(cString: fields.status_message))
-    }
-
     /// Lends `body` a C envelope whose strings and payload point into this value's storage.
     private func withCMessage<Result>(
         _ body: (UnsafePointer<Stripebridge__Rpc__V1__Envelope>) -> Result

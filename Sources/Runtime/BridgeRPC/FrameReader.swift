@@ -47,10 +47,11 @@ final class FrameReader: @unchecked Sendable {
         armedTimeout = timeout
     }
 
-    /// The next whole envelope, or nil when more bytes are needed.
+    /// The next whole envelope, or nil when more bytes are needed. An envelope with a string
+    /// field holding a NUL or invalid UTF-8 comes back `.invalid`, to be answered or dropped.
     /// - Throws: `FrameTooLargeError`, or `MalformedEnvelopeError` for bytes that are no envelope.
-    func nextEnvelope() throws -> Envelope? {
-        let decoded: Envelope?? = try decoder.withNextFrame { Envelope.decode($0) }
+    func nextEnvelope() throws -> DecodedEnvelope? {
+        let decoded: DecodedEnvelope?? = try decoder.withNextFrame { Envelope.decodeChecked($0) }
         guard let decoded else { return nil }
         guard let envelope = decoded else { throw MalformedEnvelopeError() }
         return envelope

@@ -15,6 +15,10 @@ extension RPCServer {
             let message = "deadline passed before \(request.method) started"
             return (request.response(status: .deadlineExceeded, message: message), context)
         }
+        guard !request.method.isEmpty else {
+            let message = "the call names no method; set the envelope's method, e.g. /package.Service/Method"
+            return (request.response(status: .unimplemented, message: message), context)
+        }
         guard let handler = handlers.withLock({ $0[request.method] }) else {
             let message = "method \(request.method) is not implemented by service \(serviceName)"
             return (request.response(status: .unimplemented, message: message), context)

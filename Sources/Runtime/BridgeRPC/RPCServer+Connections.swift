@@ -27,24 +27,48 @@ extension RPCServer {
             socket: peer, limits: limits, maxFrameBytes: maxFrameBytes, logger: logger, pool: pool,
             watcher: watcher, serve: { [self] envelope in serve(envelope) },
             ended: { [state] ended in state.update { $0.connections[ObjectIdentifier(ended)] = nil } })
-        let admitted = state.withLock { state in
-            guard !state.stopped, state.connections.count < limits.maxConnections else { return false }
+        let (admitted, refusalsToReport) = state.withLock { state -> (Bool, Int?) in
+            if state.stopped { return (false, nil) }
+            guard state.connections.count < limits.maxConnections else {
+                return (false, state.refusals.record(at: .now))
+            }
             state.connections[ObjectIdentifier(connection)] = connection
-            return true
+            return (true, nil)
         }
         guard admitted else {
-            logger.debug(
-                "refusing connection: at the connection limit or stopping",
-                [
-                    "rpc.max_connections": String(limits.maxConnections)
-                ])
+            if let refusalsToReport { warnAboutRefusals(refusalsToReport) }
             peer.close()
             return
         }
         connection.startReading(threadName: "\(serviceName)-conn")
     }
 
-    /// Answers one request: the whole answer frame, ready to send.
+    /// Says that callers are being turned away: idle or slow connections may hold every slot.
+    /// Nothing about the callers themselves is logged.
+    private func warnAboutRefusals(_ count: Int) {
+        logger.warning(
+            "refusing connections: every connection slot is taken",
+            [
+                "rpc.max_connections": String(limits.maxConnections),
+                "rpc.refused_since_last_warning": String(count),
+            ])
+    }
+
+    /// Answers one request, or refuses an envelope whose strings cannot be read as sent with
+    /// INVALID_ARGUMENT: the whole answer frame, ready to send.
+    private func serve(_ decoded: DecodedEnvelope) -> [UInt8] {
+        switch decoded {
+        case .valid(let envelope):
+            return serve(envelope)
+        case .invalid(let invalid):
+            logger.debug("refusing a request: \(invalid)", ["rpc.status": StatusCode.invalidArgument.name])
+            let answer = Envelope(
+                kind: .response, callID: invalid.callID, statusCode: StatusCode.invalidArgument.rawValue,
+                statusMessage: "\(invalid)")
+            return answer.encodedFrame()
+        }
+    }
+
     private func serve(_ envelope: Envelope) -> [UInt8] {
         let started = ContinuousClock.now
         let (answer, context) = answer(envelope)

@@ -1,7 +1,8 @@
 extension RPCServer {
     /// Caps that keep a flood of connections or calls from exhausting memory or threads.
     public struct Limits: Sendable {
-        /// Connections beyond this are accepted and closed at once.
+        /// Connections beyond this are accepted and closed at once; a warning (at most one per
+        /// 10 s, with the count since the last) says callers are being refused.
         public var maxConnections = 256
         /// A connection's reader stops reading once this many of its calls are unanswered.
         public var maxCallsInFlightPerConnection = 64

@@ -17,6 +17,8 @@ public final class RPCServer: Sendable {
         var startedAt: ContinuousClock.Instant?
         var accepting = false
         var stopped = false
+        /// Connections refused at the connection limit, warned about at most every 10 s.
+        var refusals = WarningThrottle(interval: .seconds(10))
     }
 
     public let socketPath: String

@@ -31,15 +31,16 @@ final class ServerConnection: Sendable {
     private let logger: Logger
     private let pool: WorkerPool
     private let watcher: InlineCallWatcher
-    private let serve: @Sendable (Envelope) -> [UInt8]
+    private let serve: @Sendable (DecodedEnvelope) -> [UInt8]
     private let ended: @Sendable (ServerConnection) -> Void
 
     /// - Parameters:
-    ///   - serve: answers one request with the whole answer frame.
+    ///   - serve: answers one request (or refuses an invalid one) with the whole answer frame.
     ///   - ended: runs once, after the socket is closed.
     init(
         socket: UnixSocket, limits: RPCServer.Limits, maxFrameBytes: Int, logger: Logger,
-        pool: WorkerPool, watcher: InlineCallWatcher, serve: @escaping @Sendable (Envelope) -> [UInt8],
+        pool: WorkerPool, watcher: InlineCallWatcher,
+        serve: @escaping @Sendable (DecodedEnvelope) -> [UInt8],
         ended: @escaping @Sendable (ServerConnection) -> Void
     ) {
         self.socket = socket
@@ -95,8 +96,8 @@ final class ServerConnection: Sendable {
                 continue
             }
             do {
-                while let envelope = try reader.nextEnvelope() {
-                    guard envelope.kind == .request else {
+                while let decoded = try reader.nextEnvelope() {
+                    guard decoded.kind == .request else {
                         logger.debug("closing connection: a client sent a response envelope")
                         return .protocolViolation
                     }
@@ -104,10 +105,10 @@ final class ServerConnection: Sendable {
                     case .refused:
                         return .endOfStream
                     case .pooled:
-                        pool.submit { [self] in finishCall(answer: serve(envelope)) }
+                        pool.submit { [self] in finishCall(answer: serve(decoded)) }
                     case .inline:
                         watcher.inlineCallStarted()
-                        if !finishInlineCall(answer: serve(envelope)) { return .roleTaken }
+                        if !finishInlineCall(answer: serve(decoded)) { return .roleTaken }
                     }
                 }
             } catch {

@@ -3,12 +3,13 @@
 public struct ProtoDecodeError: Error, CustomStringConvertible {
     public let messageName: String
     public let byteCount: Int
-    /// A string field whose bytes hold a NUL, which C strings would cut short.
-    public var fieldWithNUL: String? = nil
+    /// A string field holding a NUL (which C strings would cut short) or invalid UTF-8.
+    public var invalidString: ProtoStringProblem? = nil
 
     public var description: String {
-        if let field = fieldWithNUL {
-            return "\(messageName).\(field) holds a NUL byte; strings must not contain U+0000"
+        if let invalidString {
+            return invalidString.field.isEmpty
+                ? "\(messageName) holds \(invalidString)" : "\(messageName).\(invalidString)"
         }
         return "could not decode \(byteCount) bytes as \(messageName): the payload is not a valid encoding of it"
     }

@@ -3,11 +3,17 @@ import CProtobufC
 /// Reads the fields of an unpacked protobuf-c message by name.
 ///
 /// Valid only while the message it reads is alive (inside `ProtoMessage.init(from:)`).
+/// Strings that are not valid UTF-8 come back repaired and are noted in `flags`, so that
+/// `ProtoMessage.init(serialized:)` refuses the message once it is read.
 public struct ProtoReader {
     @usableFromInline let message: UnsafePointer<ProtobufCMessage>
+    /// Unowned and unchecked, so a nested reader costs no reference counting: the flags are
+    /// made by `ProtoMessage.init(serialized:)` and outlive every reader it creates.
+    @usableFromInline unowned(unsafe) let flags: ProtoReadFlags
 
-    @usableFromInline init(message: UnsafePointer<ProtobufCMessage>) {
+    @usableFromInline init(message: UnsafePointer<ProtobufCMessage>, flags: ProtoReadFlags) {
         self.message = message
+        self.flags = flags
     }
 
     @usableFromInline func slot(_ field: ProtoField) -> UnsafeRawPointer {
@@ -20,6 +26,13 @@ public struct ProtoReader {
 
     public func string(_ field: ProtoField) -> String {
         guard let text = slot(field).load(as: UnsafePointer<CChar>?.self) else { return "" }
+        return decodeText(text)
+    }
+
+    /// Validating costs no more than repairing; only invalid text takes the second pass.
+    private func decodeText(_ text: UnsafePointer<CChar>) -> String {
+        if let valid = String(validatingCString: text) { return valid }
+        flags.sawInvalidUTF8 = true
         return String(cString: text)
     }
 
@@ -41,7 +54,7 @@ public struct ProtoReader {
     public func message<M: ProtoMessage>(_ field: ProtoField, as type: M.Type = M.self) throws -> M? {
         let pointer = slot(field).load(as: UnsafePointer<ProtobufCMessage>?.self)
         guard let pointer else { return nil }
-        return try M(from: ProtoReader(message: pointer))
+        return try M(from: ProtoReader(message: pointer, flags: flags))
     }
 
     public func strings(_ field: ProtoField) -> [String] {
@@ -49,7 +62,7 @@ public struct ProtoReader {
         guard n > 0, let array = slot(field).load(as: UnsafePointer<UnsafePointer<CChar>?>?.self) else {
             return []
         }
-        return (0..<n).map { array[$0].map { String(cString: $0) } ?? "" }
+        return (0..<n).map { array[$0].map { decodeText($0) } ?? "" }
     }
 
     public func int64s(_ field: ProtoField) -> [Int64] {
@@ -68,7 +81,7 @@ public struct ProtoReader {
         out.reserveCapacity(n)
         for index in 0..<n {
             guard let element = array[index] else { continue }
-            out.append(try M(from: ProtoReader(message: element)))
+            out.append(try M(from: ProtoReader(message: element, flags: flags)))
         }
         return out
     }
