@@ -38,6 +38,8 @@ final class LedgerTestsMoney: XCTestCase {
     func testEmailNormalisation() {
         XCTAssertEqual(EmailAddress.normalize("  Mixed.Case@Example.COM\n"), "mixed.case@example.com")
         XCTAssertNil(EmailAddress.normalize(" \t "))
+        XCTAssertNil(EmailAddress.normalize("v@x.com\u{0}evil"), "a NUL would cut it short on the wire")
+        XCTAssertNil(EmailAddress.normalize("a\u{7}b@x.com"))
         XCTAssertNil(EmailAddress.normalize(nil))
     }
 

@@ -94,7 +94,14 @@ final class RevenueCustomerPagingTests: XCTestCase {
                     {"id":"ch_m\(number)","status":"succeeded","captured":true,"amount_captured":\(charge.1),
                      "currency":"\(charge.2)","receipt_email":"\(charge.0)","created":\(charge.3)}
                     """)
-            })
+            } + [
+                LedgerTestObject(
+                    "charge",
+                    """
+                    {"id":"ch_refunded","status":"succeeded","captured":true,"amount_captured":300,
+                     "amount_refunded":300,"currency":"usd","receipt_email":"r@multi.test","created":100}
+                    """)
+            ])
         func list(_ sort: String = "spent", currency: String = "", token: String = "", size: Int32 = 10) throws
             -> RevenueV1.ListCustomersResponse
         {
@@ -105,8 +112,12 @@ final class RevenueCustomerPagingTests: XCTestCase {
         }
         // usd has the most orders (3 to jpy's 2): ¥90,000 does not outrank $10.00.
         let all = try list()
-        XCTAssertEqual(all.customers.map(\.email), ["x@multi.test", "y@multi.test", "w@multi.test", "z@multi.test"])
-        XCTAssertEqual(all.customers.map(\.currency), ["jpy", "usd", "jpy", "chf"], "figures of the latest purchase")
+        // r's usd was all refunded: still ahead of w and z, who never paid in usd.
+        XCTAssertEqual(
+            all.customers.map(\.email),
+            ["x@multi.test", "y@multi.test", "r@multi.test", "w@multi.test", "z@multi.test"])
+        XCTAssertEqual(
+            all.customers.map(\.currency), ["jpy", "usd", "usd", "jpy", "chf"], "figures of the latest purchase")
 
         let yen = try list(currency: "JPY")
         XCTAssertEqual(yen.customers.map(\.email), ["w@multi.test", "x@multi.test"])
@@ -114,7 +125,9 @@ final class RevenueCustomerPagingTests: XCTestCase {
         XCTAssertEqual(yen.customers.map(\.spentDisplay), ["¥90,000", "¥300"])
         XCTAssertEqual(yen.customers.map(\.orders), [1, 1])
         XCTAssertEqual(yen.totalCount, 2)
-        XCTAssertEqual(try list("orders", currency: "usd").customers.map(\.email), ["y@multi.test", "x@multi.test"])
+        XCTAssertEqual(
+            try list("orders", currency: "usd").customers.map(\.email),
+            ["y@multi.test", "x@multi.test", "r@multi.test"])
 
         let first = try list(currency: "jpy", size: 1)
         XCTAssertEqual(

@@ -1,4 +1,5 @@
 import BridgeStore
+import Contracts
 import XCTest
 
 @testable import RevenueQuery
@@ -95,5 +96,31 @@ final class RevenueLookupStructureTests: XCTestCase {
         XCTAssertTrue(TextFilter(" ").matches("anything"), "an empty filter matches everything")
         XCTAssertTrue(TextFilter("").isEmpty)
         XCTAssertTrue(TextFilter("aab").matches(lowercased: "xaaab"), "a false start does not hide a match")
+    }
+
+    /// An address holding a control character is no address: its payment counts without an
+    /// email rather than under a name cut short at the NUL on its way out.
+    func testAnEmailHoldingANulIsNoEmail() throws {
+        let fixture = try RevenueServiceFixture()
+        defer { fixture.tearDown() }
+        try fixture.apply(
+            "biz",
+            [
+                LedgerTestObject(
+                    "charge",
+                    #"{"id":"ch_nul","status":"succeeded","captured":true,"amount_captured":100,"currency":"usd","#
+                        + #""billing_details":{"email":"v@x.com\u0000evil"},"created":10}"#),
+                LedgerTestObject(
+                    "charge",
+                    #"{"id":"ch_ok","status":"succeeded","captured":true,"amount_captured":50,"currency":"usd","#
+                        + #""receipt_email":"v@x.com","created":20}"#),
+            ])
+        let rows = try fixture.call(
+            RevenueV1.RevenueQuery.listCustomers, .init(businessId: "biz"), grantFor: "biz"
+        ).customers
+        XCTAssertEqual(rows.map(\.email), ["v@x.com"])
+        XCTAssertEqual(rows.map(\.spent), [50])
+        let top = try fixture.call(RevenueV1.RevenueQuery.topCustomers, .init(businessId: "biz"), grantFor: "biz")
+        XCTAssertEqual(top.withoutEmail.map(\.spent), [100])
     }
 }

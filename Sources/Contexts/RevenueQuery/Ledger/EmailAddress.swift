@@ -8,12 +8,15 @@ public enum EmailAddress {
     /// The longest address accepted (RFC 5321's path limit less the angle brackets).
     public static let maximumLength = 254
 
-    /// Trims whitespace and lower-cases; nil when nothing is left.
+    /// Trims whitespace and lower-cases; nil when nothing is left, or when what is left holds a
+    /// control character (a NUL would cut the address short on its way out through protobuf-c).
     public static func normalize(_ raw: String?) -> String? {
         guard let raw else { return nil }
         if isPrintableASCII(raw, allowingUpperCase: false) { return raw }
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed.lowercased()
+        guard !trimmed.isEmpty, !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { return nil }
+        return trimmed.lowercased()
     }
 
     /// A cheap sanity check for arguments: one `@`, a non-empty local part, a domain with a dot

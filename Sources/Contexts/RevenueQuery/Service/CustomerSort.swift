@@ -22,7 +22,8 @@ enum CustomerSort: String, CaseIterable {
 
     /// The value an email is ranked by, read from the index's rows; nil when `only` is set and
     /// the email never paid in `currency`. With `only`, every figure is that currency's; without
-    /// it, spent is still ranked in `currency` (0 when it never paid in it), orders count every
+    /// it, spent is still ranked in `currency` (below any amount when it never paid in it, so
+    /// after a customer whose payments were all refunded), orders count every
     /// currency and the latest purchase is the latest in any (0 when none has a time).
     func value(ofEmailID id: Int32, in index: EmailTotalsIndex, currency: String, only: Bool) -> Int64? {
         var orders: Int64 = 0
@@ -42,7 +43,7 @@ enum CustomerSort: String, CaseIterable {
         }
         guard paidInCurrency || !only else { return nil }
         switch self {
-        case .spent: return spent
+        case .spent: return paidInCurrency ? spent : .min  // after everyone who paid in it
         case .orders: return orders
         case .lastPurchase: return latest == .min ? 0 : latest
         }

@@ -72,7 +72,8 @@ enum RevenueArguments {
         }
         guard listing == nil || start.listing == listing else {
             throw RPCError.invalidArgument(
-                "page_token belongs to a listing with another business, sort, filter or currency; "
+                "page_token belongs to a listing with another business, sort, filter or currency (by spent "
+                    + "without a currency, the business's main currency may have changed since); "
                     + "leave page_token empty to start this listing from the first page"
             )
         }
