@@ -63,6 +63,20 @@ final class RevenueSeriesPropertyTests: XCTestCase {
         try checkEveryRange(charges)
     }
 
+    /// Sums past Int64 (impossible under Stripe's limits) read as the largest amount, not wrapped.
+    func testADayPastTheLargestAmountReadsAsIt() throws {
+        let charges = (0..<2).map { number in
+            Charge(
+                id: "ch_huge\(number)", amount: 9_000_000_000_000_000_000, refunded: 0, currency: "usd", created: 100)
+        }
+        try fixture.apply("biz", charges.map(\.json))
+        let answer = try fixture.call(
+            RevenueV1.RevenueQuery.revenueSeries, .init(businessId: "biz", from: 0, to: Self.day, period: "day"),
+            grantFor: "biz")
+        XCTAssertEqual(answer.points.map(\.net), [.max])
+        XCTAssertEqual(answer.points.map(\.orders), [2])
+    }
+
     private func checkEveryRange(_ charges: [Charge], file: StaticString = #filePath, line: UInt = #line) throws {
         let day = Self.day
         let ranges: [(Int64, Int64)] = [

@@ -12,6 +12,9 @@ struct DailyTotalsIndex: Sendable {
         var orders: Int64 = 0
         /// Payments in the bucket, orders or not: a day of only refunded payments still shows.
         var payments: Int64 = 0
+        /// Set once `net` wrapped; the day then reads as the largest amount until a restart
+        /// rebuilds it. No real day gets here: Stripe caps a charge at eight digits.
+        var wrapped = false
     }
 
     private var sums: [Key: Sums] = [:]
@@ -24,18 +27,21 @@ struct DailyTotalsIndex: Sendable {
     func days(from: Int64, to: Int64) -> [DailyTotal] {
         sums.compactMap { key, sums in
             guard key.day >= from, key.day < to else { return nil }
-            return DailyTotal(day: key.day, currency: key.currency, net: sums.net, orders: sums.orders)
+            return DailyTotal(
+                day: key.day, currency: key.currency, net: sums.wrapped ? .max : sums.net, orders: sums.orders)
         }
     }
 
-    /// Wrapping arithmetic keeps removal the exact inverse of addition (real sums are far from
-    /// the limits: Stripe caps a charge at eight digits).
+    /// Wrapping arithmetic keeps removal the exact inverse of addition; a day that ever wraps
+    /// is marked (see `Sums.wrapped`).
     private mutating func apply(_ row: PaymentRow, sign: Int64) {
         let contribution = row.contribution
         guard let time = contribution.time, contribution.gross > 0 else { return }
         let key = Key(day: time - ((time % 86_400) + 86_400) % 86_400, currency: row.currency)
         var bucket = sums[key] ?? Sums()
-        bucket.net &+= sign &* contribution.net
+        let (net, overflow) = bucket.net.addingReportingOverflow(sign &* contribution.net)
+        bucket.net = net
+        bucket.wrapped = bucket.wrapped || overflow
         bucket.orders &+= contribution.isOrder ? sign : 0
         bucket.payments &+= sign
         sums[key] = bucket.payments == 0 ? nil : bucket
