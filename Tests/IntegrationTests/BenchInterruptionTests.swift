@@ -23,7 +23,11 @@ final class BenchInterruptionTests: XCTestCase {
     }
 
     func testWrongArgumentsExit64BeforeStartingAnything() throws {
-        for arguments in [["--customers"], ["--customers", "0", "--payments", "0"], ["--payments", "-1"]] {
+        let wrong = [
+            ["--customers"], ["--customers", "0", "--payments", "0"], ["--payments", "-1"],
+            ["--customers", "400", "--customers", "500"], ["--customers", "+400"], ["--customers", "0400"],
+        ]
+        for arguments in wrong {
             let errors = Pipe()
             let bench = try start(arguments, standardError: errors)
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -37,11 +41,22 @@ final class BenchInterruptionTests: XCTestCase {
         }
     }
 
-    private func start(_ arguments: [String], standardError: Pipe? = nil) throws -> Process {
+    func testHelpPrintsTheUsageAndExits0() throws {
+        let output = Pipe()
+        let bench = try start(["--help"], standardOutput: output)
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        bench.waitUntilExit()
+        XCTAssertEqual(bench.terminationStatus, 0)
+        XCTAssertTrue(text.hasPrefix("usage: revenue-bench"), text)
+    }
+
+    private func start(
+        _ arguments: [String], standardOutput: Pipe? = nil, standardError: Pipe? = nil
+    ) throws -> Process {
         let bench = Process()
         bench.executableURL = ExecutableLocator.url("revenue-bench")
         bench.arguments = arguments
-        bench.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        bench.standardOutput = standardOutput ?? FileHandle(forWritingAtPath: "/dev/null")
         bench.standardError = standardError ?? FileHandle(forWritingAtPath: "/dev/null")
         try bench.run()
         return bench
