@@ -75,6 +75,20 @@ final class RevenueSeriesPropertyTests: XCTestCase {
             grantFor: "biz")
         XCTAssertEqual(answer.points.map(\.net), [.max])
         XCTAssertEqual(answer.points.map(\.orders), [2])
+        // A payment dated past what the calendar reckons with is counted, not trapped on.
+        let far = Charge(id: "ch_far", amount: 100, refunded: 0, currency: "eur", created: 9_000_000_000_000_000_000)
+        try fixture.apply("biz", [far.json])
+        let farMonth = try fixture.call(
+            RevenueV1.RevenueQuery.revenueSeries,
+            .init(businessId: "biz", from: far.created - 100, to: far.created + 100, period: "month"), grantFor: "biz")
+        XCTAssertEqual(farMonth.points.map(\.net), [100])
+        // Ranges at either end of Int64 are answered, not trapped on while rounding to days.
+        for (from, to) in [(Int64.max - 100, Int64.max), (Int64.min, Int64.min + 100)] {
+            let edge = try fixture.call(
+                RevenueV1.RevenueQuery.revenueSeries, .init(businessId: "biz", from: from, to: to, period: "month"),
+                grantFor: "biz")
+            XCTAssertEqual(edge.points, [])
+        }
     }
 
     private func checkEveryRange(_ charges: [Charge], file: StaticString = #filePath, line: UInt = #line) throws {

@@ -40,7 +40,12 @@ enum RevenueSeriesBuilder {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let date = Date(timeIntervalSince1970: TimeInterval(day))
         let parts = calendar.dateComponents([.year, .month], from: date)
-        let start = Int64(calendar.date(from: parts)!.timeIntervalSince1970)
+        // Times past what the calendar reckons with (no real payment has one) stay as their day.
+        guard let month = calendar.date(from: parts)?.timeIntervalSince1970, month.magnitude < 1e17 else {
+            cache[day] = day
+            return day
+        }
+        let start = Int64(month)
         cache[day] = start
         return start
     }

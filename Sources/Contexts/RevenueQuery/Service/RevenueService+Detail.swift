@@ -39,14 +39,28 @@ extension RevenueService {
                 "from..to spans more than \(Self.maximumSeriesDays) days; ask a shorter range")
         }
         guard isConnected(request.businessId) else { return .init() }
-        // Whole UTC days are read from memory; a range cutting a day asks SQLite for its payments.
+        // Whole UTC days are read from memory; only the parts of days the range cuts at its ends
+        // are summed from SQLite, so any range costs at most two days of payments.
+        let day: Int64 = 86_400
+        // Rounded with overflow checked: the range may sit at either end of Int64.
+        let up = request.from.addingReportingOverflow((day - ((request.from % day) + day) % day) % day)
+        let down = request.to.subtractingReportingOverflow(((request.to % day) + day) % day)
+        let firstMidnight = up.overflow ? Int64.max : up.partialValue
+        let lastMidnight = down.overflow ? Int64.min : down.partialValue
         var days: [DailyTotal] = []
-        if request.from % 86_400 == 0, request.to % 86_400 == 0 {
-            days = reading(request.businessId) { book, _ in
-                book?.daily.days(from: request.from, to: request.to) ?? []
-            }
-        } else {
-            try store(request.businessId).forEachDailyTotal(from: request.from, to: request.to) { days.append($0) }
+        let derived = store(request.businessId)
+        guard firstMidnight < lastMidnight else {
+            try derived.forEachDailyTotal(from: request.from, to: request.to) { days.append($0) }
+            return .init(points: RevenueSeriesBuilder.points(days, period: period))
+        }
+        days = reading(request.businessId) { book, _ in
+            book?.daily.days(from: firstMidnight, to: lastMidnight) ?? []
+        }
+        if request.from < firstMidnight {
+            try derived.forEachDailyTotal(from: request.from, to: firstMidnight) { days.append($0) }
+        }
+        if lastMidnight < request.to {
+            try derived.forEachDailyTotal(from: lastMidnight, to: request.to) { days.append($0) }
         }
         return .init(points: RevenueSeriesBuilder.points(days, period: period))
     }
