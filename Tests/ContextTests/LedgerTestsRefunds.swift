@@ -21,6 +21,10 @@ final class LedgerTestsRefunds: XCTestCase {
         XCTAssertEqual(usd.refunded, 1500)
         XCTAssertEqual(usd.spent, 3400)
         XCTAssertEqual(usd.orders, 1)
+
+        // A negative refund (never sent by Stripe) cannot raise what was spent.
+        try ledger.upsert([LedgerScenarioObjects.s10Charge(refunded: -700)])
+        XCTAssertEqual(ledger.totalsByEmail()["f@example.com"]?["usd"]?.spent, 4900)
     }
 
     func testS11CurrenciesStayApart() throws {

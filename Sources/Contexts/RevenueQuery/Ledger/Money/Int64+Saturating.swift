@@ -15,8 +15,9 @@ extension Int64 {
 }
 
 extension Sequence {
-    /// The saturating sum of an amount taken from each element.
+    /// The saturating sum of an amount taken from each element. Stripe's amounts are never
+    /// negative: one that is counts as 0, so a bad refund cannot raise what was spent.
     func sumOfAmounts(_ amount: (Element) -> Int64) -> Int64 {
-        reduce(0) { $0.saturatingAdd(amount($1)) }
+        reduce(0) { $0.saturatingAdd(Swift.max(0, amount($1))) }
     }
 }
