@@ -23,7 +23,7 @@ public enum EmailAddress {
     /// inside it, no whitespace, at most 254 characters. It does not prove the address exists.
     public static func isPlausible(_ address: String) -> Bool {
         guard !address.isEmpty, address.utf8.count <= maximumLength else { return false }
-        if isPrintableASCII(address, allowingUpperCase: true) { return isPlausibleASCII(address) }
+        if let answer = plausibleIfPrintableASCII(address, allowingUpperCase: true) { return answer }
         guard !address.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else {
             return false
         }
@@ -49,15 +49,20 @@ public enum EmailAddress {
     /// `isPlausible` in one pass over the bytes for text that is already normalised printable
     /// ASCII, as the grids send it; nil for any other text, which takes the general path.
     static func isPlausibleNormalizedASCII(_ address: String) -> Bool? {
+        plausibleIfPrintableASCII(address, allowingUpperCase: false)
+    }
+
+    /// `isPlausible` on the bytes when `address` is printable ASCII (upper case as asked);
+    /// nil for any other text.
+    private static func plausibleIfPrintableASCII(_ address: String, allowingUpperCase: Bool) -> Bool? {
         var address = address
         return address.withUTF8 { bytes -> Bool? in
             guard !bytes.isEmpty, bytes.count <= maximumLength else { return nil }
             var at = -1
             var lastDot = -1
             for (index, byte) in bytes.enumerated() {
-                guard byte > 0x20, byte < 0x7F, byte < UInt8(ascii: "A") || byte > UInt8(ascii: "Z") else {
-                    return nil
-                }
+                guard byte > 0x20, byte < 0x7F else { return nil }
+                if !allowingUpperCase, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { return nil }
                 if byte == UInt8(ascii: "@") {
                     if at >= 0 { return false }
                     at = index
@@ -69,14 +74,5 @@ public enum EmailAddress {
             return at > 0 && lastDot > at && bytes[at + 1] != UInt8(ascii: ".")
                 && bytes[bytes.count - 1] != UInt8(ascii: ".")
         }
-    }
-
-    /// `isPlausible` for printable ASCII, on bytes.
-    private static func isPlausibleASCII(_ address: String) -> Bool {
-        let bytes = address.utf8
-        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != bytes.startIndex else { return false }
-        let domain = bytes[bytes.index(after: at)...]
-        guard !domain.contains(UInt8(ascii: "@")), domain.contains(UInt8(ascii: ".")) else { return false }
-        return domain.first != UInt8(ascii: ".") && domain.last != UInt8(ascii: ".")
     }
 }

@@ -37,7 +37,7 @@ struct DailyTotalsIndex: Sendable {
     private mutating func apply(_ row: PaymentRow, sign: Int64) {
         let contribution = row.contribution
         guard let time = contribution.time, contribution.gross > 0 else { return }
-        let key = Key(day: time - ((time % 86_400) + 86_400) % 86_400, currency: row.currency)
+        let key = Key(day: UTCDay.start(of: time), currency: row.currency)
         var bucket = sums[key] ?? Sums()
         let (net, overflow) = bucket.net.addingReportingOverflow(sign &* contribution.net)
         bucket.net = net

@@ -54,14 +54,6 @@ struct EmailTotalsIndex: Sendable {
         }
     }
 
-    /// The totals of an email as asked (normalised first); empty when it never paid.
-    func totals(forEmail asked: String) -> EmailTotals {
-        guard let id = lookup(asked) else {
-            return EmailTotals(email: EmailAddress.normalize(asked), byCurrency: [:])
-        }
-        return totals(ofID: id)
-    }
-
     /// The hot path of the grids: calls `body` with each stored row of an email as asked (in
     /// no particular order), its currency and that currency's format, building nothing. Returns
     /// the normalised address, nil when the text asked is not one.
@@ -109,17 +101,6 @@ struct EmailTotalsIndex: Sendable {
         if let id = emails.id(of: asked) { return id }
         guard let normalized = EmailAddress.normalize(asked), normalized != asked else { return nil }
         return emails.id(of: normalized)
-    }
-
-    func totals(ofID id: Int32) -> EmailTotals {
-        var byCurrency: [String: CurrencyTotals] = [:]
-        var row = firstRow[Int(id)]
-        while row >= 0 {
-            let stored = rows[Int(row)]
-            byCurrency[currencies[Int(stored.currency)]] = stored.totals
-            row = stored.next
-        }
-        return EmailTotals(email: emails.address(id), byCurrency: byCurrency)
     }
 
     private mutating func intern(_ email: String) -> Int32 {

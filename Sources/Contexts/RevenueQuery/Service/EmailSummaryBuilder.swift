@@ -1,39 +1,30 @@
 import Contracts
 
-/// Turns ledger roll-ups into the contract's EmailSummary rows.
+/// Turns the index's rows into the contract's EmailSummary rows.
 enum EmailSummaryBuilder {
-    static func summary(asked email: String, totals: EmailTotals) -> RevenueV1.EmailSummary {
-        // Most recent purchase first: the grid shows the first currency and says there are more.
-        let currencies = totals.byCurrency.keys.sorted { lhs, rhs in
-            let left = totals.byCurrency[lhs]!.lastPurchaseAt ?? .min
-            let right = totals.byCurrency[rhs]!.lastPurchaseAt ?? .min
-            return left != right ? left > right : lhs < rhs
-        }
-        let rows = currencies.map { currencyTotal($0, totals.byCurrency[$0]!) }
-        return RevenueV1.EmailSummary(
-            email: email,
-            normalizedEmail: totals.email ?? "",
-            found: !rows.isEmpty,
-            totals: rows,
-            lastPurchaseAt: rows.map(\.lastPurchaseAt).max() ?? 0,
-            lastCurrency: totals.mostRecentCurrency ?? "",
-            orders: rows.reduce(0) { $0 + $1.orders }
-        )
-    }
-
-    /// The same summary straight from the index's rows, for the grids' batch lookups.
+    /// The summary of an email as asked (normalised when needed); the grids' hot path.
     static func summary(asked email: String, in index: EmailTotalsIndex) -> RevenueV1.EmailSummary {
         var totals: [RevenueV1.CurrencyTotal] = []
-        let normalized = index.forEachRow(ofEmail: email) { row, currency, format in
-            totals.append(
-                RevenueV1.CurrencyTotal(
-                    currency: currency, spent: row.spent, orders: Int64(row.orders), gross: row.gross,
-                    refunded: row.refunded, display: format.display(row.spent),
-                    lastPurchaseAt: row.lastPurchaseAt == .min ? 0 : row.lastPurchaseAt,
-                    disputedLost: row.disputedLost))
-        }
-        var summary = RevenueV1.EmailSummary(email: email, normalizedEmail: normalized ?? "")
+        let normalized = index.forEachRow(ofEmail: email) { totals.append(currencyTotal($0, $1, $2)) }
+        return summary(asked: email, normalized: normalized ?? "", totals: totals)
+    }
+
+    /// The summary of the email `id` of the index, asked under its own address.
+    static func summary(ofID id: Int32, in index: EmailTotalsIndex) -> RevenueV1.EmailSummary {
+        var totals: [RevenueV1.CurrencyTotal] = []
+        index.forEachRow(ofID: id) { totals.append(currencyTotal($0, $1, $2)) }
+        let email = index.email(ofID: id)
+        return summary(asked: email, normalized: email, totals: totals)
+    }
+
+    /// Most recent purchase first (ties: alphabetical): the grid shows the first currency and
+    /// says there are more.
+    private static func summary(
+        asked email: String, normalized: String, totals: [RevenueV1.CurrencyTotal]
+    ) -> RevenueV1.EmailSummary {
+        var summary = RevenueV1.EmailSummary(email: email, normalizedEmail: normalized)
         guard !totals.isEmpty else { return summary }
+        var totals = totals
         if totals.count > 1 {
             totals.sort { lhs, rhs in
                 lhs.lastPurchaseAt != rhs.lastPurchaseAt
@@ -48,6 +39,16 @@ enum EmailSummaryBuilder {
         return summary
     }
 
+    private static func currencyTotal(
+        _ row: TotalsRow, _ currency: String, _ format: CurrencyFormat
+    ) -> RevenueV1.CurrencyTotal {
+        RevenueV1.CurrencyTotal(
+            currency: currency, spent: row.spent, orders: Int64(row.orders), gross: row.gross,
+            refunded: row.refunded, display: format.display(row.spent),
+            lastPurchaseAt: row.lastPurchaseAt == .min ? 0 : row.lastPurchaseAt, disputedLost: row.disputedLost)
+    }
+
+    /// A business-wide or no-email roll-up in one currency.
     static func currencyTotal(_ currency: String, _ totals: CurrencyTotals) -> RevenueV1.CurrencyTotal {
         RevenueV1.CurrencyTotal(
             currency: currency,

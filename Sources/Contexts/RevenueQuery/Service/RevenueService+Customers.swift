@@ -44,7 +44,8 @@ extension RevenueService {
             let entries = page.ranked()
             let rows = try entries.map { entry in
                 try row(
-                    email: entry.email, totals: index.totals(ofID: entry.id), currency: asked, derived: derived,
+                    email: entry.email, summary: EmailSummaryBuilder.summary(ofID: entry.id, in: index),
+                    currency: asked, derived: derived,
                     contact: contactBook.contact(forEmail: entry.email)
                 )
             }
@@ -58,9 +59,9 @@ extension RevenueService {
 
     /// One row; its figures in `currency` when one was asked, else in its latest purchase's.
     private func row(
-        email: String, totals: EmailTotals, currency: String?, derived: DerivedStore, contact: RevenueV1.Contact?
+        email: String, summary: RevenueV1.EmailSummary, currency: String?, derived: DerivedStore,
+        contact: RevenueV1.Contact?
     ) throws -> RevenueV1.CustomerRow {
-        let summary = EmailSummaryBuilder.summary(asked: email, totals: totals)
         let shown = currency.map { code in summary.totals.first { $0.currency == code } } ?? summary.totals.first
         return RevenueV1.CustomerRow(
             email: email,

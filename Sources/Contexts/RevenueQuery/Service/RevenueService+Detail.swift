@@ -12,13 +12,14 @@ extension RevenueService {
         try RevenueArguments.validate(businessID: request.businessId)
         try RevenueArguments.validate(email: request.email)
         let normalized = EmailAddress.normalize(request.email) ?? ""
-        guard let totals = reading(request.businessId, { book, _ in book?.index.totals(forEmail: normalized) }) else {
-            return .init(connected: false, summary: .init(email: request.email))
+        let summary = reading(request.businessId) { book, _ in
+            book.map { EmailSummaryBuilder.summary(asked: request.email, in: $0.index) }
         }
+        guard let summary else { return .init(connected: false, summary: .init(email: request.email)) }
         let derived = store(request.businessId)
         let keys = try derived.keys(ofEmail: normalized)
         return StripeInfoBuilder.info(
-            asked: request.email, totals: totals, customers: try derived.customers(withEmail: normalized),
+            summary: summary, customers: try derived.customers(withEmail: normalized),
             keys: Set(keys), ledger: try derived.slice(reaching: Set(keys)).ledger
         )
     }
@@ -34,19 +35,15 @@ extension RevenueService {
         }
         // Subtracting arbitrary Int64 bounds could overflow; the span is checked without it.
         let (span, overflowed) = request.to.subtractingReportingOverflow(request.from)
-        guard !overflowed, span / 86_400 <= Self.maximumSeriesDays else {
+        guard !overflowed, span / UTCDay.seconds <= Self.maximumSeriesDays else {
             throw RPCError.invalidArgument(
                 "from..to spans more than \(Self.maximumSeriesDays) days; ask a shorter range")
         }
         guard isConnected(request.businessId) else { return .init() }
         // Whole UTC days are read from memory; only the parts of days the range cuts at its ends
         // are summed from SQLite, so any range costs at most two days of payments.
-        let day: Int64 = 86_400
-        // Rounded with overflow checked: the range may sit at either end of Int64.
-        let up = request.from.addingReportingOverflow((day - ((request.from % day) + day) % day) % day)
-        let down = request.to.subtractingReportingOverflow(((request.to % day) + day) % day)
-        let firstMidnight = up.overflow ? Int64.max : up.partialValue
-        let lastMidnight = down.overflow ? Int64.min : down.partialValue
+        let firstMidnight = UTCDay.startOnOrAfter(request.from)
+        let lastMidnight = UTCDay.start(of: request.to)
         var days: [DailyTotal] = []
         let derived = store(request.businessId)
         guard firstMidnight < lastMidnight else {

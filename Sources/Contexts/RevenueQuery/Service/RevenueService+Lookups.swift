@@ -27,7 +27,8 @@ extension RevenueService {
                 return .init(connected: false, columns: request.emails.map { RevenueV1.StripeColumn(email: $0) })
             }
             let columns = request.emails.map { email in
-                StripeColumnBuilder.column(asked: email, totals: book.index.totals(forEmail: email))
+                StripeColumnBuilder.column(
+                    asked: email, summary: EmailSummaryBuilder.summary(asked: email, in: book.index))
             }
             return .init(connected: true, columns: columns)
         }
@@ -58,7 +59,7 @@ extension RevenueService {
                 ranking.offer(RankedEmail(id: id, email: index.email(ofID: id), value: spent ?? orders))
             }
             let customers = ranking.ranked().map { entry in
-                EmailSummaryBuilder.summary(asked: entry.email, totals: index.totals(ofID: entry.id))
+                EmailSummaryBuilder.summary(ofID: entry.id, in: index)
             }
             let withoutEmail = index.withoutEmail.keys.sorted().map { code in
                 EmailSummaryBuilder.currencyTotal(code, index.withoutEmail[code]!)

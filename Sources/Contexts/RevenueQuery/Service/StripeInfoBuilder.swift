@@ -8,7 +8,7 @@ enum StripeInfoBuilder {
     ///   - keys: the payment keys attributed to the email.
     ///   - ledger: the objects those payments are assembled from.
     static func info(
-        asked: String, totals: EmailTotals, customers: [CustomerFacts], keys: Set<String>, ledger: AccountLedger
+        summary: RevenueV1.EmailSummary, customers: [CustomerFacts], keys: Set<String>, ledger: AccountLedger
     ) -> RevenueV1.StripeInfoByEmailResponse {
         let customers = customers.map {
             RevenueV1.CustomerInfo(customerId: $0.id, name: $0.name ?? "", deleted: $0.deleted)
@@ -19,7 +19,7 @@ enum StripeInfoBuilder {
         let sessionIDs = Set(payments.flatMap(\.sources.checkoutSessions)).sorted()
         return RevenueV1.StripeInfoByEmailResponse(
             connected: true,
-            summary: EmailSummaryBuilder.summary(asked: asked, totals: totals),
+            summary: summary,
             customers: customers,
             payments: payments.map(paymentInfo),
             invoices: invoiceIDs.compactMap { ledger.invoices[$0].map(invoiceInfo) },

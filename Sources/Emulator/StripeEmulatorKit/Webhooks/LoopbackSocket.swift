@@ -2,10 +2,11 @@ import Glibc
 
 /// A TCP connection to 127.0.0.1 that owns its descriptor and closes it when released.
 /// Reads time out after ten seconds so a silent endpoint cannot hold a request thread.
-final class LoopbackSocket {
+/// (The tests' raw HTTP client speaks through it too.)
+public final class LoopbackSocket {
     private let descriptor: Int32
 
-    init(port: UInt16) throws {
+    public init(port: UInt16) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw DatasetError("socket() failed with errno \(errno)") }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
@@ -30,7 +31,7 @@ final class LoopbackSocket {
 
     deinit { close(descriptor) }
 
-    func write(_ bytes: [UInt8]) throws {
+    public func write(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes {
@@ -39,6 +40,17 @@ final class LoopbackSocket {
             if sent < 0 && errno == EINTR { continue }
             guard sent > 0 else { throw DatasetError("sending to the endpoint failed (errno \(errno))") }
             offset += sent
+        }
+    }
+
+    /// What the peer sends next, up to `limit` bytes; throws once it has closed or timed out.
+    public func receive(limit: Int = 65_536) throws -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: limit)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { throw DatasetError("the connection closed or timed out (errno \(errno))") }
+            return Array(chunk[..<count])
         }
     }
 
