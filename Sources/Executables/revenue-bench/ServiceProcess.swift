@@ -1,6 +1,4 @@
 import BenchKit
-import BridgeRPC
-import Contracts
 import Foundation
 import LocalCluster
 
@@ -29,27 +27,7 @@ final class ServiceProcess {
                 "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin",
             ],
             logPath: folder.appendingPathComponent("revenue-query.log").path)
-        try waitUntilServing()
-    }
-
-    private func waitUntilServing() throws {
-        let client = RPCClient(socketPath: socketPath, caller: "bench")
-        defer { client.close() }
-        let deadline = ContinuousClock.now.advanced(by: .seconds(120))
-        while ContinuousClock.now < deadline {
-            guard child.isRunning else {
-                let log = child.logPath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
-                let last = log.split(separator: "\n").last.map { ": \($0)" } ?? ""
-                throw BenchError("revenue-query exited with status \(child.exitStatus ?? -1)\(last)")
-            }
-            if let answer = try? client.call(HealthV1.Health.check, .init(), timeout: .seconds(1)),
-                answer.status == .serving
-            {
-                return
-            }
-            usleep(20_000)  // the service is still loading; it has no event to await from here
-        }
-        throw BenchError("revenue-query did not answer Health within 120 s")
+        try child.waitUntilServing(socketPath: socketPath, timeout: 120)
     }
 
     var processIdentifier: Int32 { child.processIdentifier }

@@ -45,13 +45,6 @@ public final class ChildProcess: @unchecked Sendable {
     /// process groups of their own, so signalling the parent's group does not reach them).
     private static let running = RunningChildren()
 
-    /// SIGTERM to every child started and not yet stopped; safe from any thread.
-    public static func terminateAll() {
-        running.withLock { children in
-            for pid in children.keys { kill(pid, SIGTERM) }
-        }
-    }
-
     /// SIGTERM to every child still running, then SIGKILL to those that have not exited within
     /// `grace` seconds; returns once all have ended. Safe from any thread.
     public static func stopAll(grace: TimeInterval) {

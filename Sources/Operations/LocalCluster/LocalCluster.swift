@@ -77,27 +77,7 @@ public final class LocalCluster: @unchecked Sendable {
             arguments: [], environment: env, logPath: folder.appendingPathComponent("\(executable).log").path
         )
         processes[service] = process
-        try waitUntilServing(service, process: process, timeout: timeout)
-    }
-
-    private func waitUntilServing(_ service: String, process: ChildProcess, timeout: TimeInterval) throws {
-        let client = RPCClient(socketPath: socketPath(service), caller: "local-cluster")
-        defer { client.close() }
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            guard process.isRunning else {
-                let status = process.exitStatus ?? -1
-                throw ClusterError("\(process.name) exited with status \(status); see \(process.logDescription)")
-            }
-            if let answer = try? client.call(HealthV1.Health.check, .init(), timeout: .seconds(1)),
-                answer.status == .serving
-            {
-                return
-            }
-            usleep(20_000)
-        }
-        throw ClusterError(
-            "\(process.name) did not answer Health within \(Int(timeout)) s; see \(process.logDescription)")
+        try process.waitUntilServing(socketPath: socketPath(service), timeout: timeout)
     }
 
     /// Stops one service with SIGTERM (or SIGKILL when `crash` is set).

@@ -10,7 +10,8 @@ enum UTCDay {
 
     /// `time` when it is a day's start, else the next day's start (`Int64.max` past the last).
     static func startOnOrAfter(_ time: Int64) -> Int64 {
-        let (start, overflow) = time.addingReportingOverflow((seconds - ((time % seconds) + seconds) % seconds) % seconds)
+        let (start, overflow) = time.addingReportingOverflow(
+            (seconds - ((time % seconds) + seconds) % seconds) % seconds)
         return overflow ? .max : start
     }
 }
